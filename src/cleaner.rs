@@ -1,0 +1,327 @@
+//! The cleaner: match every rule once, decide each line's fate, hand back the decisions.
+//!
+//! Data flows one way: split into lines → phrase and pattern hits and line detectors →
+//! decide (scopes, blocks, guards) → repeat detectors on what is left → [`Cleaned`],
+//! which renders the text or explains every decision.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::matcher::{Hit, Matcher};
+use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope};
+
+/// A compiled rule set, ready to clean any number of documents (it is `Send + Sync`).
+pub struct Cleaner {
+    rules: Vec<Rule>,
+    matcher: Matcher,
+}
+
+/// What happens to one input line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fate {
+    Keep,
+    /// The line goes, because of the rule at this index.
+    Drop(usize),
+    /// The line stays without these spans (absolute, sorted, disjoint), each with its rule.
+    Cut(Vec<(Range<usize>, usize)>),
+}
+
+impl Cleaner {
+    pub fn new(rules: RuleSet) -> Cleaner {
+        let matcher = Matcher::new(&rules.rules);
+        Cleaner {
+            rules: rules.rules,
+            matcher,
+        }
+    }
+
+    /// The rules this cleaner was built with (disabled ones included).
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        let doc = Document::new(text);
+        let mut state = State::new(&doc);
+
+        let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); self.rules.len()];
+        self.matcher.hits(&self.rules, &doc, &mut hits);
+
+        // Rules act in load order, so the first rule to claim a line is the one explained.
+        let mut found = Vec::new();
+        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+            match &rule.matcher {
+                RuleMatcher::Detector(d) if !d.on_survivors() => {
+                    found.clear();
+                    d.detect_lines(&doc, &mut found);
+                    for &line in &found {
+                        if state.in_scope(line, rule) {
+                            state.drop(line, r);
+                        }
+                    }
+                }
+                RuleMatcher::Detector(_) => {}
+                _ => {
+                    for hit in &hits[r] {
+                        if state.in_scope(hit.line, rule) {
+                            state.apply(hit, rule, &doc);
+                        }
+                    }
+                }
+            }
+        }
+        state.drop_emptied_lines(&doc);
+
+        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+            if let RuleMatcher::Detector(d) = &rule.matcher
+                && d.on_survivors()
+            {
+                let survivors = state.survivors(&doc);
+                found.clear();
+                d.detect_survivors(&survivors, &mut found);
+                let lines: Vec<usize> = found.iter().map(|&k| survivors[k].0).collect();
+                for line in lines {
+                    if state.in_scope(line, rule) {
+                        state.drop(line, r);
+                    }
+                }
+            }
+        }
+
+        Cleaned {
+            doc,
+            fates: state.fates,
+        }
+    }
+}
+
+/// Per-document working state: each line's fate, and where non-blank lines stand.
+struct State {
+    fates: Vec<Fate>,
+    /// For each line, its position among non-blank lines (blank lines: `usize::MAX`).
+    rank: Vec<usize>,
+    non_blank: usize,
+}
+
+impl State {
+    fn new(doc: &Document) -> State {
+        let mut non_blank = 0;
+        let rank = doc
+            .lines
+            .iter()
+            .map(|l| {
+                if l.blank {
+                    usize::MAX
+                } else {
+                    non_blank += 1;
+                    non_blank - 1
+                }
+            })
+            .collect();
+        State {
+            fates: vec![Fate::Keep; doc.lines.len()],
+            rank,
+            non_blank,
+        }
+    }
+
+    fn in_scope(&self, line: usize, rule: &Rule) -> bool {
+        let rank = self.rank[line];
+        if rank == usize::MAX {
+            return false;
+        }
+        let head = rank < rule.scope_lines;
+        let tail = self.non_blank - rank <= rule.scope_lines;
+        match rule.scope {
+            Scope::Any => true,
+            Scope::Head => head,
+            Scope::Tail => tail,
+            Scope::Edges => head || tail,
+        }
+    }
+
+    /// Drop a line, unless an earlier rule already did.
+    fn drop(&mut self, line: usize, rule: usize) {
+        if !matches!(self.fates[line], Fate::Drop(_)) {
+            self.fates[line] = Fate::Drop(rule);
+        }
+    }
+
+    fn apply(&mut self, hit: &Hit, rule: &Rule, doc: &Document) {
+        match rule.action {
+            Action::DropLine => self.drop(hit.line, hit.rule),
+            Action::Cut => match &mut self.fates[hit.line] {
+                Fate::Drop(_) => {}
+                fate @ Fate::Keep => *fate = Fate::Cut(vec![(hit.span.clone(), hit.rule)]),
+                Fate::Cut(cuts) => {
+                    // Merge into the sorted, disjoint list; the first rule keeps the credit.
+                    cuts.push((hit.span.clone(), hit.rule));
+                    cuts.sort_by_key(|(s, _)| s.start);
+                    let mut merged: Vec<(Range<usize>, usize)> = Vec::with_capacity(cuts.len());
+                    for (span, r) in cuts.drain(..) {
+                        match merged.last_mut() {
+                            Some((last, _)) if span.start <= last.end => {
+                                last.end = last.end.max(span.end)
+                            }
+                            _ => merged.push((span, r)),
+                        }
+                    }
+                    *cuts = merged;
+                }
+            },
+            Action::DropBlock => {
+                let member = rule.block_member.as_ref().expect("checked when compiled");
+                let mut members = Vec::new();
+                for next in hit.line + 1..doc.lines.len() {
+                    if doc.lines[next].blank {
+                        continue;
+                    }
+                    if !member.is_match(doc.line(next)) {
+                        break;
+                    }
+                    members.push(next);
+                }
+                if !members.is_empty() {
+                    self.drop(hit.line, hit.rule);
+                    for m in members {
+                        self.drop(m, hit.rule);
+                    }
+                }
+            }
+            Action::DropToEnd => {
+                // Never from the first half: a marker there is in the body, and cutting from
+                // it would empty the document.
+                if self.rank[hit.line] * 2 >= self.non_blank {
+                    for line in hit.line..doc.lines.len() {
+                        self.drop(line, hit.rule);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A line whose cuts left only whitespace goes as a whole.
+    fn drop_emptied_lines(&mut self, doc: &Document) {
+        for (i, fate) in self.fates.iter_mut().enumerate() {
+            if let Fate::Cut(cuts) = fate
+                && cut_text(doc, i, cuts).trim().is_empty()
+            {
+                *fate = Fate::Drop(cuts[0].1);
+            }
+        }
+    }
+
+    /// Kept non-blank lines and their text after cuts.
+    fn survivors<'a>(&self, doc: &Document<'a>) -> Vec<(usize, Cow<'a, str>)> {
+        self.fates
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !doc.lines[*i].blank)
+            .filter_map(|(i, fate)| match fate {
+                Fate::Keep => Some((i, Cow::Borrowed(doc.line(i)))),
+                Fate::Cut(cuts) => Some((i, Cow::Owned(cut_text(doc, i, cuts)))),
+                Fate::Drop(_) => None,
+            })
+            .collect()
+    }
+}
+
+/// Line `i` without its cut spans.
+fn cut_text(doc: &Document, i: usize, cuts: &[(Range<usize>, usize)]) -> String {
+    let line = &doc.lines[i];
+    let mut out = String::with_capacity(line.end - line.start);
+    let mut pos = line.start;
+    for (span, _) in cuts {
+        out.push_str(&doc.text[pos..span.start]);
+        pos = span.end;
+    }
+    out.push_str(&doc.text[pos..line.end]);
+    out
+}
+
+/// One removal: a dropped line or a cut span, with the rule behind it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    /// 0-based input line.
+    pub line: usize,
+    /// Byte span in the input: a dropped line's content, or the cut span.
+    pub span: Range<usize>,
+    pub rule: usize,
+    pub kind: EditKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditKind {
+    DropLine,
+    Cut,
+}
+
+/// A cleaned document: the input, and each line's fate.
+pub struct Cleaned<'a> {
+    pub doc: Document<'a>,
+    pub fates: Vec<Fate>,
+}
+
+impl Cleaned<'_> {
+    /// The cleaned text: kept lines byte for byte (less cut spans), blank runs folded to
+    /// one empty line, no blank lines at either end, one final line break, the input's
+    /// line ending. An emptied document is the empty string.
+    pub fn text(&self) -> String {
+        let mut out = String::with_capacity(self.doc.text.len());
+        self.write(&mut out);
+        out
+    }
+
+    pub fn write(&self, out: &mut String) {
+        let eol = self.doc.ending.as_str();
+        let start = out.len();
+        let mut gap = false;
+        for (i, line) in self.doc.lines.iter().enumerate() {
+            if line.blank {
+                gap = true;
+                continue;
+            }
+            match &self.fates[i] {
+                Fate::Drop(_) => continue,
+                Fate::Keep => {
+                    if gap && out.len() > start {
+                        out.push_str(eol);
+                    }
+                    out.push_str(self.doc.line(i));
+                }
+                Fate::Cut(cuts) => {
+                    if gap && out.len() > start {
+                        out.push_str(eol);
+                    }
+                    out.push_str(&cut_text(&self.doc, i, cuts));
+                }
+            }
+            out.push_str(eol);
+            gap = false;
+        }
+    }
+
+    /// Every removal, in input order.
+    pub fn edits(&self) -> Vec<Edit> {
+        let mut edits = Vec::new();
+        for (i, fate) in self.fates.iter().enumerate() {
+            match fate {
+                Fate::Keep => {}
+                Fate::Drop(rule) => edits.push(Edit {
+                    line: i,
+                    span: self.doc.lines[i].span(),
+                    rule: *rule,
+                    kind: EditKind::DropLine,
+                }),
+                Fate::Cut(cuts) => edits.extend(cuts.iter().map(|(span, rule)| Edit {
+                    line: i,
+                    span: span.clone(),
+                    rule: *rule,
+                    kind: EditKind::Cut,
+                })),
+            }
+        }
+        edits
+    }
+}

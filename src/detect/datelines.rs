@@ -1,0 +1,391 @@
+//! `datelines`: a bare date or timestamp on a line of its own.
+//!
+//! Page templates print the publication time above or below the article:
+//! `8 Dec, 2021 14:34`, `2024-07-05 06:15:31`, `Published: December 8, 2021 at 2:34 pm`,
+//! `08.12.2021, 14:34 MSK`. The detector removes a line made only of date and time
+//! parts (numbers, month and weekday names in the languages we support, `hh:mm`,
+//! am/pm, time-zone codes, ISO and dotted or slashed dates), optionally behind one of
+//! the `labels`, provided it names a date, not just a time. Rules set where it may
+//! fire; the default rule keeps it to the head and tail of the document, because a
+//! date alone on a line inside the body is often a diary or live-blog heading.
+//!
+//! Not removed: a dateline that opens a paragraph (`MOSCOW, Dec 8 (Reuters) - ...`),
+//! a time alone (`14:40`, a live-blog entry's time), a sentence that mentions a date.
+//!
+//! Params: `labels`, the words that may stand before the date (`published`, `updated`,
+//! ...), compared without case and without a trailing colon.
+
+use super::Params;
+use crate::document::Document;
+
+#[derive(Debug, Clone)]
+pub struct Datelines {
+    labels: Vec<String>,
+}
+
+const MONTHS: &[&str] = &[
+    // en
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    // de
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "mai",
+    "juni",
+    "juli",
+    "oktober",
+    "dezember",
+    // fr
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
+    // es, pt, it
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "setiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+    "janeiro",
+    "fevereiro",
+    "março",
+    "maio",
+    "junho",
+    "julho",
+    "setembro",
+    "outubro",
+    "novembro",
+    "dezembro",
+    "gennaio",
+    "febbraio",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "settembre",
+    "ottobre",
+    "dicembre",
+    // nl, pl, tr
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "augustus",
+    "stycznia",
+    "lutego",
+    "marca",
+    "kwietnia",
+    "maja",
+    "czerwca",
+    "lipca",
+    "sierpnia",
+    "września",
+    "października",
+    "listopada",
+    "grudnia",
+    "ocak",
+    "şubat",
+    "mart",
+    "nisan",
+    "mayıs",
+    "haziran",
+    "temmuz",
+    "ağustos",
+    "eylül",
+    "ekim",
+    "kasım",
+    "aralık",
+    // ru (genitive, as dates print them)
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "lunes",
+    "martes",
+    "miércoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "domingo",
+];
+
+const GLUE: &[&str] = &[
+    "at", "on", "um", "à", "a", "las", "às", "alle", "om", "o", "в", "г", "г.",
+];
+
+#[derive(Default)]
+struct Seen {
+    date: bool,
+    number: bool,
+    any: bool,
+}
+
+impl Datelines {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(Datelines {
+            labels: p.words("labels")?,
+        })
+    }
+
+    pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
+        for (i, line) in doc.lines.iter().enumerate() {
+            if !line.blank && self.is_dateline(doc.line(i)) {
+                out.push(i);
+            }
+        }
+    }
+
+    pub fn is_dateline(&self, line: &str) -> bool {
+        let line = line.trim();
+        if line.chars().count() > 80 {
+            return false;
+        }
+        let lower = line.to_lowercase();
+        let mut rest = lower.as_str();
+        for label in &self.labels {
+            if let Some(r) = rest.strip_prefix(label.as_str())
+                && r.starts_with([':', ' '])
+            {
+                rest = r.trim_start_matches([':', ' ']);
+                break;
+            }
+        }
+        let mut seen = Seen::default();
+        for tok in rest.split(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')')
+        }) {
+            if tok.is_empty() || tok == "-" {
+                continue;
+            }
+            if !atom(tok.trim_end_matches('.'), &mut seen) {
+                return false;
+            }
+            seen.any = true;
+        }
+        seen.any && seen.date && seen.number
+    }
+}
+
+/// One date or time part; records whether it names a date.
+fn atom(tok: &str, seen: &mut Seen) -> bool {
+    if tok.is_empty() {
+        return true;
+    }
+    if MONTHS.contains(&tok) {
+        seen.date = true;
+        return true;
+    }
+    if WEEKDAYS.contains(&tok) || GLUE.contains(&tok) {
+        return true;
+    }
+    if matches!(tok, "am" | "pm" | "a.m" | "p.m" | "h" | "uhr" | "hrs") {
+        return true;
+    }
+    if tok.len() >= 2 && tok.len() <= 5 && tok.bytes().all(|b| b.is_ascii_lowercase()) {
+        // Time-zone codes (UTC, GMT, MSK, CEST, ET); the line was lowercased.
+        return matches!(
+            tok,
+            "utc"
+                | "gmt"
+                | "msk"
+                | "cet"
+                | "cest"
+                | "est"
+                | "edt"
+                | "pst"
+                | "pdt"
+                | "cst"
+                | "cdt"
+                | "mst"
+                | "mdt"
+                | "bst"
+                | "ist"
+                | "jst"
+                | "kst"
+                | "et"
+                | "pt"
+                | "ct"
+                | "mez"
+                | "mesz"
+        );
+    }
+    if let Some(t) = tok.strip_prefix("utc").or_else(|| tok.strip_prefix("gmt")) {
+        return t.len() <= 6 && t.bytes().all(|b| b.is_ascii_digit() || b"+-:".contains(&b));
+    }
+    // Plain numbers: days, years, ordinals (8th, 1st).
+    let digits = tok.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &tok[digits.len()..];
+    if !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "am" | "pm")
+    {
+        seen.number = true;
+        return digits.len() <= 4;
+    }
+    // ISO timestamps: 2024-07-05T06:15:31Z, 2024-07-05T06:15:31+03:00.
+    if let Some((date, time)) = tok.split_once('t') {
+        return numeric_date(date) && {
+            seen.date = true;
+            seen.number = true;
+            time_part(time.trim_end_matches('z'))
+        };
+    }
+    if numeric_date(tok) {
+        seen.date = true;
+        seen.number = true;
+        return true;
+    }
+    time_part(tok.trim_end_matches("am").trim_end_matches("pm"))
+}
+
+/// 2024-07-05, 05.07.2024, 7/5/2024, 2024/07/05.
+fn numeric_date(tok: &str) -> bool {
+    let parts: Vec<&str> = tok.split(['-', '.', '/']).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() == 4 || p.len() == 2)
+        && (parts[0].len() == 4 || parts[2].len() == 4 || parts[2].len() == 2)
+}
+
+/// 06:15, 06:15:31, 06:15:31.123, 06:15+03:00.
+fn time_part(tok: &str) -> bool {
+    let main = tok.split(['+', '-']).next().unwrap_or("");
+    let main = main.split('.').next().unwrap_or("");
+    let parts: Vec<&str> = main.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn det() -> Datelines {
+        Datelines {
+            labels: vec!["published".into(), "updated".into(), "posted on".into()],
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        let d = det();
+        for line in [
+            "8 Dec, 2021 14:34",
+            "2024-07-05 06:15:31",
+            "Published: December 8, 2021 at 2:34 pm",
+            "08.12.2021, 14:34 MSK",
+            "Monday, 8 December 2021",
+            "2024-07-05T06:15:31Z",
+            "Updated 12/08/2021 2:34PM ET",
+            "8 декабря 2021, 14:34",
+            "Posted on March 3rd, 2020",
+        ] {
+            assert!(d.is_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn not_datelines() {
+        let d = det();
+        for line in [
+            "14:40",
+            "MOSCOW, Dec 8 (Reuters) - Putin said on Wednesday",
+            "He was born on 8 December 2021.",
+            "May",
+            "2021",
+            "1 2 3",
+            "March on Washington",
+            "Published by Penguin",
+        ] {
+            assert!(!d.is_dateline(line), "{line}");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! `link-lines`: lines that are only a URL, or a short label and a URL.
+//!
+//! Syndicated and reposted text ends with its attribution, `Source: https://…`,
+//! `Via: https://…`, `Quelle: https://…`, or carries bare URLs where a link widget
+//! stood. A line is removed when it is one URL (`http://`, `https://` or `www.`),
+//! optionally behind a label of at most `max-label-words` words that ends in a colon.
+//!
+//! Not removed: a sentence that contains a URL ("The report is at https://… and says
+//! more."), a label without a URL (`Source: Reuters`), a command line in a code sample
+//! (`curl https://…`, no colon).
+//!
+//! Params: `max-label-words` (default 3).
+
+use super::Params;
+use crate::document::Document;
+
+#[derive(Debug, Clone)]
+pub struct LinkLines {
+    max_label_words: usize,
+}
+
+impl LinkLines {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(LinkLines {
+            max_label_words: p.usize("max-label-words", 3)?,
+        })
+    }
+
+    pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
+        for (i, line) in doc.lines.iter().enumerate() {
+            if !line.blank && self.is_link_line(doc.line(i)) {
+                out.push(i);
+            }
+        }
+    }
+
+    pub fn is_link_line(&self, line: &str) -> bool {
+        let line = line.trim();
+        let (label, url) = match line.rsplit_once(char::is_whitespace) {
+            Some((label, url)) => (label.trim(), url),
+            None => ("", line),
+        };
+        if !is_url(url) {
+            return false;
+        }
+        if label.is_empty() {
+            return true;
+        }
+        let Some(words) = label.strip_suffix([':', '：']) else {
+            return false;
+        };
+        let n = words.split_whitespace().count();
+        n >= 1 && n <= self.max_label_words && !words.contains("://")
+    }
+}
+
+fn is_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"))
+        .or_else(|| s.strip_prefix("www."));
+    rest.is_some_and(|r| r.len() >= 3 && r.contains('.') || r.contains('/'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_lines() {
+        let d = LinkLines { max_label_words: 3 };
+        assert!(d.is_link_line("Source: https://www.svoboda.org/a/33022046.html"));
+        assert!(d.is_link_line("https://example.com/story"));
+        assert!(d.is_link_line("  Quelle: www.example.de/artikel  "));
+        assert!(d.is_link_line("Originally published at: https://example.com/x"));
+        assert!(!d.is_link_line("The report is at https://example.com and says more."));
+        assert!(!d.is_link_line("Source: Reuters"));
+        assert!(!d.is_link_line("curl https://example.com/install.sh"));
+        assert!(
+            !d.is_link_line(
+                "Read the full text of the ruling here: https://example.com/ruling.pdf"
+            )
+        );
+    }
+}

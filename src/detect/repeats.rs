@@ -1,0 +1,208 @@
+//! Repeats: the title printed twice, a paragraph pasted again, a whole body pasted twice.
+//!
+//! These detectors run after every other rule, on the lines that are left and with cut
+//! spans already taken out, so a second copy that differed from the first only by a
+//! glued widget label is recognised. Lines are compared after folding case and dropping
+//! everything but letters and digits. The first copy is always the one kept.
+//!
+//! Repetition that is content survives by evidence from the text: a song's chorus or a
+//! poem's refrain is made of short lines, table rows and list items (`1 tbsp olive oil`)
+//! are short, so only long lines and long runs count as pasted twice.
+//!
+//! - `repeated-title`: a line in the first `head-lines` lines that repeats the line right
+//!   above it, character for character (surrounding whitespace aside). A poem whose first
+//!   line restates its title with other punctuation or case is left alone.
+//! - `repeated-paragraphs`: a line of at least `min-chars` letters and digits that
+//!   repeats an earlier line (default 100: longer than a refrain, shorter than a caption
+//!   or paragraph).
+//! - `repeated-body`: a run of at least `min-lines` lines that repeats an earlier run,
+//!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use super::Params;
+
+/// Case-folded letters and digits: the key under which two lines count as the same.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct RepeatedTitle {
+    head_lines: usize,
+}
+
+impl RepeatedTitle {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(RepeatedTitle {
+            head_lines: p.usize("head-lines", 6)?,
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
+        let head = &lines[..lines.len().min(self.head_lines)];
+        for k in 1..head.len() {
+            if head[k].1.trim() == head[k - 1].1.trim() {
+                out.push(k);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RepeatedParagraphs {
+    min_chars: usize,
+}
+
+impl RepeatedParagraphs {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(RepeatedParagraphs {
+            min_chars: p.usize("min-chars", 100)?.max(1),
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
+        let mut seen = std::collections::HashSet::new();
+        for (k, (_, text)) in lines.iter().enumerate() {
+            let key = key(text);
+            if key.chars().count() >= self.min_chars && !seen.insert(key) {
+                out.push(k);
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct RepeatedBody {
+    min_lines: usize,
+    min_chars: usize,
+    min_avg_chars: usize,
+}
+
+impl RepeatedBody {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(RepeatedBody {
+            min_lines: p.usize("min-lines", 3)?.max(2),
+            min_chars: p.usize("min-chars", 400)?,
+            min_avg_chars: p.usize("min-avg-chars", 50)?,
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
+        let keys: Vec<String> = lines.iter().map(|(_, t)| key(t)).collect();
+        let chars: Vec<usize> = keys.iter().map(|k| k.chars().count()).collect();
+        // Where each key first stood: the copy a repeat is compared with.
+        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut i = 0;
+        while i < keys.len() {
+            let candidate = first.get(keys[i].as_str()).copied();
+            first.entry(keys[i].as_str()).or_insert(i);
+            let Some(j) = candidate else {
+                i += 1;
+                continue;
+            };
+            // Extend the run while both copies agree and the earlier one stays earlier.
+            let mut len = 0;
+            while i + len < keys.len() && j + len < i && keys[j + len] == keys[i + len] {
+                len += 1;
+            }
+            let total: usize = chars[i..i + len].iter().sum();
+            if len >= self.min_lines && total >= self.min_chars && total >= self.min_avg_chars * len
+            {
+                out.extend(i..i + len);
+                for (k, key) in keys.iter().enumerate().skip(i).take(len) {
+                    first.entry(key.as_str()).or_insert(k);
+                }
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(texts: &[&'static str]) -> Vec<(usize, Cow<'static, str>)> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i, Cow::Borrowed(*t)))
+            .collect()
+    }
+
+    const PARA: &str =
+        "Putin also confirmed that the industry in Russia has already been given instructions.";
+
+    #[test]
+    fn body_pasted_twice() {
+        let d = RepeatedBody {
+            min_lines: 3,
+            min_chars: 150,
+            min_avg_chars: 45,
+        };
+        let l = lines(&[
+            "Title",
+            PARA,
+            "Second paragraph that is long enough to count as prose here.",
+            "Third paragraph, also long enough to count as real prose text.",
+            PARA,
+            "Second paragraph that is long enough to count as prose here.",
+            "Third paragraph, also long enough to count as real prose text.",
+        ]);
+        let mut out = Vec::new();
+        d.detect(&l, &mut out);
+        assert_eq!(out, vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn chorus_stays() {
+        let d = RepeatedBody {
+            min_lines: 3,
+            min_chars: 400,
+            min_avg_chars: 50,
+        };
+        let chorus = [
+            "Oh, we sail away tonight",
+            "Over the silver sea",
+            "Nobody waits for the morning",
+            "Nobody waits for me",
+        ];
+        let mut texts = vec!["Verse one line"];
+        texts.extend(chorus);
+        texts.push("Verse two line");
+        texts.extend(chorus);
+        let mut out = Vec::new();
+        d.detect(&lines(&texts), &mut out);
+        assert!(out.is_empty());
+        let p = RepeatedParagraphs { min_chars: 100 };
+        p.detect(&lines(&texts), &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn title_twice_but_poem_title_as_first_line_stays() {
+        let t = RepeatedTitle { head_lines: 6 };
+        let mut out = Vec::new();
+        t.detect(
+            &lines(&["Icons", "A title", " A title ", "Text."]),
+            &mut out,
+        );
+        assert_eq!(out, vec![2]);
+        out.clear();
+        t.detect(
+            &lines(&[
+                "Do Not Go Gentle Into That Good Night",
+                "Do not go gentle into that good night,",
+            ]),
+            &mut out,
+        );
+        assert!(out.is_empty());
+    }
+}

@@ -1,0 +1,74 @@
+//! The `--explain` view: every input line with its fate and the rule that decided it.
+//!
+//! Made for review: one line of output per input line, so a rule change shows as a
+//! small diff in a snapshot.
+
+use std::fmt::Write;
+
+use crate::cleaner::{Cleaned, Fate};
+use crate::rules::Rule;
+
+/// How many characters of a line the view shows.
+const SHOWN: usize = 100;
+
+/// Render the explanation of `cleaned`, naming rules from `rules`.
+pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
+    let doc = &cleaned.doc;
+    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0).max(4);
+    let mut out = String::new();
+    let (mut dropped, mut cut) = (0, 0);
+    for (i, line) in doc.lines.iter().enumerate() {
+        let text = doc.line(i);
+        let n = i + 1;
+        let _ = match &cleaned.fates[i] {
+            _ if line.blank => writeln!(out, "{n:>5}"),
+            Fate::Keep => writeln!(out, "{n:>5} keep {:width$} | {}", "", shorten(text)),
+            Fate::Drop(r) => {
+                dropped += 1;
+                writeln!(
+                    out,
+                    "{n:>5} drop {:width$} | {}",
+                    rules[*r].id,
+                    shorten(text)
+                )
+            }
+            Fate::Cut(cuts) => {
+                cut += cuts.len();
+                let mut marked = String::new();
+                let mut pos = line.start;
+                for (span, _) in cuts {
+                    marked.push_str(&doc.text[pos..span.start]);
+                    marked.push('⟦');
+                    marked.push_str(&doc.text[span.clone()]);
+                    marked.push('⟧');
+                    pos = span.end;
+                }
+                marked.push_str(&doc.text[pos..line.end]);
+                let ids: Vec<&str> = cuts.iter().map(|(_, r)| rules[*r].id.as_str()).collect();
+                writeln!(
+                    out,
+                    "{n:>5} cut  {:width$} | {}",
+                    ids.join(","),
+                    shorten(&marked)
+                )
+            }
+        };
+    }
+    let _ = writeln!(
+        out,
+        "-- {} lines: {} dropped, {} spans cut",
+        doc.lines.len(),
+        dropped,
+        cut
+    );
+    out
+}
+
+/// The first characters of a line, with `…` where it was cut short.
+fn shorten(text: &str) -> String {
+    let mut s: String = text.chars().take(SHOWN).collect();
+    if s.len() < text.len() {
+        s.push('…');
+    }
+    s
+}

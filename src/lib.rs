@@ -1,0 +1,23 @@
+//! chaff removes the chaff that extractors leave in scraped text (icon names, comment
+//! forms, "Read more" lines, share rows, player leftovers, datelines, pasted-twice
+//! bodies) and keeps the article byte for byte.
+//!
+//! ```
+//! let cleaner = chaff::Cleaner::new(chaff::RuleSet::defaults().unwrap());
+//! let cleaned = cleaner.clean("A story.\nRead more: Another story\n");
+//! assert_eq!(cleaned.text(), "A story.\n");
+//! ```
+//!
+//! The library never prints and never exits; the `chaff` binary owns I/O and exit codes.
+
+mod cleaner;
+pub mod detect;
+pub mod document;
+pub mod examples;
+mod explain;
+mod matcher;
+pub mod rules;
+
+pub use cleaner::{Cleaned, Cleaner, Edit, EditKind, Fate};
+pub use explain::explain;
+pub use rules::{Rule, RuleError, RuleSet, Source};

@@ -1,0 +1,543 @@
+//! Rules: loaded from TOML files (the default set is embedded in the binary), checked
+//! strictly, compiled once.
+//!
+//! A rule either matches text (literal `phrases` or a regex `pattern`) and applies an
+//! `action`, or names a built-in `detector` for what a pattern cannot say and configures it
+//! with `params`. Every rule carries a description and examples; see the README for the format.
+
+mod error;
+mod spec;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use regex::{Regex, RegexBuilder};
+use toml::Spanned;
+
+use crate::detect::Detector;
+pub use error::RuleError;
+pub use spec::{Action, Anchor, Scope};
+use spec::{RuleFile, RuleSpec};
+
+/// Regexes from rule files may not compile to more than this, so a hostile rule file
+/// cannot exhaust memory.
+const REGEX_SIZE_LIMIT: usize = 2 << 20;
+
+/// The default rule files, embedded at build time from `rules/`.
+static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// The text of one rule file and the name it is reported under.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    /// The default rule files embedded in the binary.
+    pub fn defaults() -> Vec<Source> {
+        EMBEDDED
+            .iter()
+            .map(|(name, text)| Source {
+                name: format!("<default>/{name}"),
+                text: (*text).to_string(),
+            })
+            .collect()
+    }
+
+    /// Read a rule file, or every `*.toml` file under a folder (sorted, so load order and
+    /// therefore explanations are stable).
+    pub fn read_path(path: &Path) -> Result<Vec<Source>, RuleError> {
+        let shown = path.display().to_string();
+        let meta = std::fs::metadata(path)
+            .map_err(|e| RuleError::general(&shown, format!("cannot read rule path: {e}")))?;
+        let mut files = Vec::new();
+        if meta.is_dir() {
+            collect_toml(path, &mut files)
+                .map_err(|e| RuleError::general(&shown, format!("cannot list folder: {e}")))?;
+            files.sort();
+            if files.is_empty() {
+                return Err(
+                    RuleError::general(&shown, "folder holds no .toml rule files")
+                        .with_help("rule files end in .toml; see `chaff rules list` for examples"),
+                );
+            }
+        } else {
+            files.push(path.to_path_buf());
+        }
+        files
+            .into_iter()
+            .map(|f| {
+                let name = f.display().to_string();
+                let text = std::fs::read_to_string(&f)
+                    .map_err(|e| RuleError::general(&name, format!("cannot read: {e}")))?;
+                Ok(Source { name, text })
+            })
+            .collect()
+    }
+}
+
+fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            collect_toml(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// What a rule looks for.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// Literal phrases. ASCII phrases go to the shared aho-corasick automaton; a
+    /// case-insensitive phrase with non-ASCII letters is folded into `regex` instead,
+    /// because aho-corasick folds ASCII case only.
+    Phrases {
+        ascii: Vec<String>,
+        regex: Option<Regex>,
+    },
+    /// A regex, already wrapped for its anchor and case.
+    Pattern(Regex),
+    Detector(Detector),
+}
+
+/// An example from a rule file: `input` must clean to `output` (`None`: stay untouched).
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub input: String,
+    pub output: Option<String>,
+}
+
+impl Example {
+    /// True when the example shows text that must stay as it is (a hard negative).
+    pub fn is_kept(&self) -> bool {
+        self.output.as_deref().is_none_or(|o| o == self.input)
+    }
+}
+
+/// A compiled rule.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    pub description: String,
+    /// The file the rule came from.
+    pub source: String,
+    pub matcher: Matcher,
+    pub anchor: Anchor,
+    pub ignore_case: bool,
+    pub scope: Scope,
+    pub scope_lines: usize,
+    pub max_words: Option<usize>,
+    pub action: Action,
+    pub block_member: Option<Regex>,
+    pub enabled: bool,
+    pub examples: Vec<Example>,
+}
+
+impl Rule {
+    /// A short name for the kind of rule, for listings.
+    pub fn kind(&self) -> String {
+        match &self.matcher {
+            Matcher::Phrases { .. } => format!("phrases/{}", self.action.name()),
+            Matcher::Pattern(_) => format!("pattern/{}", self.action.name()),
+            Matcher::Detector(d) => format!("detector/{}", d.name()),
+        }
+    }
+
+    /// The first line of the description.
+    pub fn summary(&self) -> &str {
+        self.description.lines().next().unwrap_or("").trim()
+    }
+}
+
+/// All loaded rules, in load order, with unique ids.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+}
+
+impl RuleSet {
+    /// The embedded default rule set.
+    pub fn defaults() -> Result<RuleSet, RuleError> {
+        RuleSet::from_sources(&Source::defaults())
+    }
+
+    /// Parse and compile rule files. Ids must be unique across all of them.
+    pub fn from_sources(sources: &[Source]) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::default();
+        for source in sources {
+            set.add_source(source)?;
+        }
+        Ok(set)
+    }
+
+    /// Parse and compile one more rule file into the set.
+    pub fn add_source(&mut self, source: &Source) -> Result<(), RuleError> {
+        let seen: HashMap<&str, &str> = self
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r.source.as_str()))
+            .collect();
+        let file: RuleFile = toml::from_str(&source.text).map_err(|e| {
+            let span = e.span().unwrap_or(0..0);
+            RuleError::at(&source.name, &source.text, span, e.message().trim()).with_help(
+                "see the rule format in the README (`[[rule]]` tables with id, description, ...)",
+            )
+        })?;
+        let mut added: Vec<Rule> = Vec::with_capacity(file.rules.len());
+        for spec in file.rules {
+            let id = spec.id.get_ref().clone();
+            if let Some(other) = seen.get(id.as_str()) {
+                return Err(RuleError::at(
+                    &source.name,
+                    &source.text,
+                    spec.id.span(),
+                    format!("duplicate rule id `{id}`, already defined in {other}"),
+                )
+                .with_rule(&id)
+                .with_help("rule ids must be unique; to replace a default rule, `--disable` it and give yours a new id"));
+            }
+            if added.iter().any(|r| r.id == id) {
+                return Err(RuleError::at(
+                    &source.name,
+                    &source.text,
+                    spec.id.span(),
+                    format!("duplicate rule id `{id}`, defined twice in this file"),
+                )
+                .with_rule(&id));
+            }
+            added.push(compile(spec, source)?);
+        }
+        self.rules.extend(added);
+        Ok(())
+    }
+
+    /// Turn off every rule whose id matches `glob` (`*` and `?` wildcards).
+    /// It is an error for a glob to match nothing: a typo would otherwise pass silently.
+    pub fn disable(&mut self, glob: &str) -> Result<usize, RuleError> {
+        let mut n = 0;
+        for rule in &mut self.rules {
+            if glob_match(glob, &rule.id) {
+                rule.enabled = false;
+                n += 1;
+            }
+        }
+        if n == 0 {
+            return Err(
+                RuleError::general("--disable", format!("no rule id matches `{glob}`"))
+                    .with_help("`chaff rules list` shows every rule id"),
+            );
+        }
+        Ok(n)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
+    let id = spec.id.get_ref().clone();
+    let err = |span: std::ops::Range<usize>, msg: String| {
+        RuleError::at(&source.name, &source.text, span, msg).with_rule(&id)
+    };
+    if !valid_id(&id) {
+        return Err(err(spec.id.span(), format!("invalid rule id `{id}`"))
+            .with_help("ids are lowercase words joined by `.` and `-`, e.g. `links.read-more`"));
+    }
+    if spec.description.trim().is_empty() {
+        return Err(
+            err(spec.id.span(), "the rule has an empty description".into())
+                .with_help("say what the rule removes and why; it is the rule's documentation"),
+        );
+    }
+    let kinds = usize::from(!spec.phrases.is_empty())
+        + usize::from(spec.pattern.is_some())
+        + usize::from(spec.detector.is_some());
+    if kinds != 1 {
+        return Err(err(
+            spec.id.span(),
+            "a rule needs exactly one of `phrases`, `pattern` or `detector`".into(),
+        ));
+    }
+    if !spec.params.is_empty() && spec.detector.is_none() {
+        return Err(err(
+            spec.id.span(),
+            "`params` only configure detectors".into(),
+        ));
+    }
+
+    let action = match (&spec.action, &spec.detector) {
+        (Some(a), None) => *a.get_ref(),
+        (None, None) => {
+            return Err(
+                err(spec.id.span(), "the rule has no `action`".into()).with_help(
+                    "add action = \"drop-line\", \"cut\", \"drop-block\" or \"drop-to-end\"",
+                ),
+            );
+        }
+        (Some(a), Some(_)) => {
+            return Err(err(a.span(), "detectors decide their own action".into())
+                .with_help("remove `action`; configure the detector with `params`"));
+        }
+        (None, Some(_)) => Action::DropLine,
+    };
+    let block_member = match (&spec.block_member, action) {
+        (Some(p), Action::DropBlock) => Some(build_regex(
+            p,
+            source,
+            &id,
+            Anchor::WholeLine,
+            spec.ignore_case,
+        )?),
+        (None, Action::DropBlock) => {
+            return Err(err(spec.id.span(), "`drop-block` needs a `block-member` pattern".into())
+                .with_help("block-member is a regex for the lines that belong to the label, e.g. '(?i)facebook|twitter'"));
+        }
+        (Some(p), _) => {
+            return Err(err(
+                p.span(),
+                "`block-member` only goes with action = \"drop-block\"".into(),
+            ));
+        }
+        (None, _) => None,
+    };
+
+    let matcher = if let Some(name) = &spec.detector {
+        let detector =
+            Detector::new(name.get_ref(), &spec.params).map_err(|msg| err(name.span(), msg))?;
+        Matcher::Detector(detector)
+    } else if let Some(pattern) = &spec.pattern {
+        let re = build_regex(pattern, source, &id, spec.anchor, spec.ignore_case)?;
+        if action == Action::Cut && re.capture_names().flatten().any(|n| n != "cut") {
+            return Err(err(
+                pattern.span(),
+                "the only named group a cut pattern may have is `cut`".into(),
+            ));
+        }
+        Matcher::Pattern(re)
+    } else {
+        let mut ascii = Vec::new();
+        let mut folded = Vec::new();
+        for phrase in &spec.phrases {
+            let p = phrase.get_ref();
+            if p.trim().is_empty() || p.contains('\n') {
+                return Err(err(
+                    phrase.span(),
+                    "a phrase must be non-empty and on one line".into(),
+                ));
+            }
+            if spec.ignore_case && !p.is_ascii() {
+                folded.push(regex::escape(p));
+            } else {
+                ascii.push(p.clone());
+            }
+        }
+        let regex = if folded.is_empty() {
+            None
+        } else {
+            let joined = Spanned::new(spec.id.span(), folded.join("|"));
+            Some(build_regex(&joined, source, &id, spec.anchor, true)?)
+        };
+        Matcher::Phrases { ascii, regex }
+    };
+
+    let examples = spec
+        .examples
+        .into_iter()
+        .map(|e| Example {
+            input: e.input,
+            output: e.output,
+        })
+        .collect();
+    Ok(Rule {
+        id,
+        description: spec.description.trim().to_string(),
+        source: source.name.clone(),
+        matcher,
+        anchor: spec.anchor,
+        ignore_case: spec.ignore_case,
+        scope: spec.scope,
+        scope_lines: spec.scope_lines.unwrap_or(5),
+        max_words: spec.max_words,
+        action,
+        block_member,
+        enabled: spec.enabled,
+        examples,
+    })
+}
+
+/// Compile a rule's regex for its anchor and case, pointing any syntax error at the
+/// character in the rule file.
+fn build_regex(
+    pattern: &Spanned<String>,
+    source: &Source,
+    id: &str,
+    anchor: Anchor,
+    ignore_case: bool,
+) -> Result<Regex, RuleError> {
+    let p = pattern.get_ref();
+    if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(p) {
+        let span = pattern_error_span(pattern, &source.text, e.span());
+        return Err(RuleError::at(&source.name, &source.text, span, format!("invalid regex: {}", e.kind()))
+            .with_rule(id)
+            .with_help("the syntax is the `regex` crate's (no look-around, no backreferences); TOML literal strings ('...') need no escaping"));
+    }
+    // Case goes into the pattern text, not the builder, so the shared RegexSet built
+    // from the same text agrees with the rule's own regex.
+    let flags = if ignore_case { "(?i)" } else { "" };
+    let wrapped = match anchor {
+        Anchor::WholeLine => format!(r"{flags}^\s*(?:{p})\s*$"),
+        Anchor::LineStart => format!(r"{flags}^\s*(?:{p})"),
+        Anchor::LineEnd => format!(r"{flags}(?:{p})\s*$"),
+        Anchor::Anywhere => format!("{flags}{p}"),
+    };
+    RegexBuilder::new(&wrapped)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|e| {
+            let msg = match e {
+                regex::Error::CompiledTooBig(limit) => {
+                    format!("regex compiles to more than {limit} bytes")
+                }
+                other => format!("invalid regex: {other}"),
+            };
+            RuleError::at(&source.name, &source.text, pattern.span(), msg)
+                .with_rule(id)
+                .with_help(
+                    "split the pattern into smaller rules or use `phrases` for literal lists",
+                )
+        })
+}
+
+/// Map an error position inside a pattern to the file: exact when the TOML string holds
+/// the pattern verbatim (no escapes), else the start of the string.
+fn pattern_error_span(
+    pattern: &Spanned<String>,
+    file: &str,
+    inner: &regex_syntax::ast::Span,
+) -> std::ops::Range<usize> {
+    let outer = pattern.span();
+    let raw = &file[outer.clone()];
+    let quote = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
+        3
+    } else {
+        1
+    };
+    let body = raw
+        .get(quote..raw.len().saturating_sub(quote))
+        .unwrap_or("");
+    if body == pattern.get_ref() {
+        let start = outer.start + quote + inner.start.offset;
+        start..(outer.start + quote + inner.end.offset).max(start + 1)
+    } else {
+        outer
+    }
+}
+
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-._".contains(&b))
+        && id.as_bytes()[0].is_ascii_lowercase()
+}
+
+/// `*` matches any run of characters, `?` one character.
+pub fn glob_match(glob: &str, text: &str) -> bool {
+    let (g, t): (Vec<char>, Vec<char>) = (glob.chars().collect(), text.chars().collect());
+    let (mut gi, mut ti, mut star, mut mark) = (0, 0, None, 0);
+    while ti < t.len() {
+        if gi < g.len() && (g[gi] == '?' || g[gi] == t[ti]) {
+            gi += 1;
+            ti += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some(gi);
+            mark = ti;
+            gi += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<RuleSet, RuleError> {
+        RuleSet::from_sources(&[Source {
+            name: "test.toml".into(),
+            text: text.into(),
+        }])
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("links.*", "links.read-more"));
+        assert!(glob_match("*", "x"));
+        assert!(glob_match("a?c", "abc"));
+        assert!(!glob_match("links.*", "share.row"));
+        assert!(!glob_match("a", "ab"));
+    }
+
+    #[test]
+    fn unknown_field_is_an_error_with_position() {
+        let e =
+            load("[[rule]]\nid = \"a.b\"\ndescription = \"d\"\nphrase = [\"x\"]\n").unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(4), "{e}");
+        assert!(e.message.contains("unknown field `phrase`"), "{e}");
+    }
+
+    #[test]
+    fn bad_regex_points_at_the_character() {
+        let src = "[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-line\"\npattern = 'ab(c'\n";
+        let e = load(src).unwrap_err();
+        assert_eq!(e.rule.as_deref(), Some("a.b"));
+        assert_eq!(e.position, Some((5, 14)), "{e}");
+        assert!(e.message.contains("unclosed group"), "{e}");
+    }
+
+    #[test]
+    fn duplicate_ids_name_both_files() {
+        let rule = "[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-line\"\nphrases = [\"x\"]\n";
+        let e = RuleSet::from_sources(&[
+            Source {
+                name: "one.toml".into(),
+                text: rule.into(),
+            },
+            Source {
+                name: "two.toml".into(),
+                text: rule.into(),
+            },
+        ])
+        .unwrap_err();
+        assert_eq!(e.file, "two.toml");
+        assert!(e.message.contains("one.toml"), "{e}");
+    }
+
+    #[test]
+    fn rule_needs_exactly_one_matcher_and_an_action() {
+        let e = load("[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-line\"\n")
+            .unwrap_err();
+        assert!(e.message.contains("exactly one"), "{e}");
+        let e =
+            load("[[rule]]\nid = \"a.b\"\ndescription = \"d\"\nphrases = [\"x\"]\n").unwrap_err();
+        assert!(e.message.contains("no `action`"), "{e}");
+    }
+
+    #[test]
+    fn disable_glob_must_match() {
+        let mut set = RuleSet::defaults().unwrap();
+        assert!(set.disable("no.such.*").is_err());
+        assert!(set.disable("links.*").unwrap() > 0);
+    }
+}
