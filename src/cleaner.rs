@@ -190,9 +190,11 @@ impl State {
                 }
             }
             Action::DropToEnd => {
-                // Never from the first half: a marker there is in the body, and cutting from
-                // it would empty the document.
-                if self.rank[hit.line] * 2 >= self.non_blank {
+                // Only when the text before the marker outweighs what would go: a marker
+                // with more text after it than before stands in the body, not under it.
+                // Bytes, not lines: a form is many short lines under a few long paragraphs.
+                let before = doc.lines[hit.line].start;
+                if before >= doc.text.len() - before {
                     for line in hit.line..doc.lines.len() {
                         self.drop(line, hit.rule);
                     }

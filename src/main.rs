@@ -46,7 +46,7 @@ struct Cli {
 struct RuleArgs {
     /// Add rule files: a .toml file, or a folder searched for them. Repeatable.
     #[arg(long = "rules", value_name = "PATH", global = true)]
-    paths: Vec<PathBuf>,
+    rule_paths: Vec<PathBuf>,
 
     /// Start from no rules instead of the embedded default set.
     #[arg(long, global = true)]
@@ -119,7 +119,7 @@ fn load_rules(args: &RuleArgs, extra: &[PathBuf]) -> Result<(RuleSet, Vec<String
         RuleSet::defaults()?
     };
     let mut extra_sources = Vec::new();
-    for path in args.paths.iter().chain(extra) {
+    for path in args.rule_paths.iter().chain(extra) {
         for source in Source::read_path(path)? {
             set.add_source(&source)?;
             extra_sources.push(source.name);

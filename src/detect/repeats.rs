@@ -119,7 +119,9 @@ impl RepeatedBody {
                 }
                 i += len;
             } else {
-                i += 1;
+                // A rejected run's suffixes are rejected too (fewer lines, fewer chars);
+                // skipping them keeps a document of many identical lines linear.
+                i += len.max(1);
             }
         }
     }

@@ -1,0 +1,53 @@
+//! Every default rule is documented and proven by its own examples.
+
+use chaff::RuleSet;
+
+#[test]
+fn every_example_of_every_default_rule_passes() {
+    let set = RuleSet::defaults().unwrap();
+    let report = chaff::examples::run(&set);
+    let failures: Vec<String> = report.failures.iter().map(|f| f.to_string()).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(report.examples >= 2 * report.rules);
+}
+
+#[test]
+fn every_rule_has_a_description_and_both_kinds_of_example() {
+    let set = RuleSet::defaults().unwrap();
+    assert!(!set.rules.is_empty());
+    for rule in &set.rules {
+        assert!(
+            rule.description.len() >= 40,
+            "{}: the description is the rule's documentation; say what it removes and why",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| !e.is_kept()),
+            "{}: needs an example of text it removes",
+            rule.id
+        );
+        assert!(
+            rule.examples.iter().any(|e| e.is_kept()),
+            "{}: needs an example of look-alike text it must keep",
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn rule_ids_are_namespaced_by_their_folder() {
+    for rule in RuleSet::defaults().unwrap().rules {
+        let folder = rule
+            .source
+            .trim_start_matches("<default>/")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        assert!(
+            rule.id.starts_with(&format!("{folder}.")),
+            "{} lives in rules/{folder}/ and should be named {folder}.*",
+            rule.id
+        );
+    }
+}
