@@ -1,3 +1,6 @@
+// Each test binary compiles this module and uses only part of it.
+#![allow(dead_code)]
+
 //! Helpers shared by the integration tests.
 
 use std::path::{Path, PathBuf};
