@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::detect::Survivor;
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope};
@@ -73,19 +74,20 @@ impl Cleaner {
         }
         state.drop_emptied_lines(&doc);
 
+        let mut survivors: Option<Vec<Survivor>> = None;
         for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
             if let RuleMatcher::Detector(d) = &rule.matcher
                 && d.on_survivors()
             {
-                let survivors = state.survivors(&doc);
+                let lines = survivors.get_or_insert_with(|| state.survivors(&doc));
                 found.clear();
-                d.detect_survivors(&survivors, &mut found);
-                let lines: Vec<usize> = found.iter().map(|&k| survivors[k].0).collect();
-                for line in lines {
-                    if state.in_scope(line, rule) {
-                        state.drop(line, r);
+                d.detect_survivors(lines, &mut found);
+                for &k in &found {
+                    if state.in_scope(lines[k].line, rule) {
+                        state.drop(lines[k].line, r);
                     }
                 }
+                lines.retain(|s| !matches!(state.fates[s.line], Fate::Drop(_)));
             }
         }
 
@@ -215,14 +217,14 @@ impl State {
     }
 
     /// Kept non-blank lines and their text after cuts.
-    fn survivors<'a>(&self, doc: &Document<'a>) -> Vec<(usize, Cow<'a, str>)> {
+    fn survivors<'a>(&self, doc: &Document<'a>) -> Vec<Survivor<'a>> {
         self.fates
             .iter()
             .enumerate()
             .filter(|(i, _)| !doc.lines[*i].blank)
             .filter_map(|(i, fate)| match fate {
-                Fate::Keep => Some((i, Cow::Borrowed(doc.line(i)))),
-                Fate::Cut(cuts) => Some((i, Cow::Owned(cut_text(doc, i, cuts)))),
+                Fate::Keep => Some(Survivor::new(i, Cow::Borrowed(doc.line(i)))),
+                Fate::Cut(cuts) => Some(Survivor::new(i, Cow::Owned(cut_text(doc, i, cuts)))),
                 Fate::Drop(_) => None,
             })
             .collect()

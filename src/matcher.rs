@@ -1,20 +1,23 @@
 //! Finds where phrase and pattern rules match, in one pass over the document.
 //!
-//! All ASCII phrases of all rules go into two aho-corasick automata (exact, and ASCII
-//! case-insensitive) that scan the whole text once; a match is mapped to its line and
-//! kept if the rule's anchor and word boundaries hold. Patterns run line by line behind
-//! a `RegexSet`, so a line pays for the regexes that can match it only.
+//! ASCII phrases go into aho-corasick automata, split by case (exact, or ASCII
+//! case-insensitive) and by anchor. Phrases that must start a line (`whole-line`,
+//! `line-start`) run as one anchored search at each line's first non-blank byte, which
+//! costs a few steps a line however many phrases there are; the others scan the whole
+//! text once and each match is mapped to its line. A match is kept if the rule's anchor
+//! and word boundaries hold. Patterns run line by line behind a `RegexSet`, so a line
+//! pays for the regexes that can match it only.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 use regex::{Regex, RegexSet, RegexSetBuilder};
-
-/// The set holds every pattern rule; each one alone is held to a smaller limit when loaded.
-const REGEX_SET_SIZE_LIMIT: usize = 1 << 30;
 
 use crate::document::Document;
 use crate::rules::{Action, Anchor, Matcher as RuleMatcher, Rule};
+
+/// The set holds every pattern rule; each one alone is held to a smaller limit when loaded.
+const REGEX_SET_SIZE_LIMIT: usize = 1 << 30;
 
 /// A rule matching a line: `span` is absolute in the document; for `cut` rules it is the
 /// span to remove.
@@ -26,9 +29,15 @@ pub struct Hit {
 }
 
 struct Automaton {
+    /// Every phrase, for overlapping search: all phrases at a place, not just one.
     ac: AhoCorasick,
     /// The rule of each pattern.
     rule_of: Vec<usize>,
+    /// For phrases that must start a line: an anchored probe that tells in a few steps
+    /// whether any phrase starts the line at all (overlapping search cannot be anchored).
+    probe: Option<AhoCorasick>,
+    /// The longest phrase, in bytes: how far into a line an anchored phrase can reach.
+    longest: usize,
 }
 
 pub struct Matcher {
@@ -41,17 +50,14 @@ pub struct Matcher {
 impl Matcher {
     /// Build the automata and the regex set for the enabled phrase and pattern rules.
     pub fn new(rules: &[Rule]) -> Matcher {
-        let mut exact = (Vec::new(), Vec::new());
-        let mut folded = (Vec::new(), Vec::new());
+        // (patterns, rule of each) for [case-folded][anchored].
+        let mut groups: [[(Vec<String>, Vec<usize>); 2]; 2] = Default::default();
         let mut regexes = Vec::new();
         for (i, rule) in rules.iter().enumerate().filter(|(_, r)| r.enabled) {
             match &rule.matcher {
                 RuleMatcher::Phrases { ascii, regex } => {
-                    let target = if rule.ignore_case {
-                        &mut folded
-                    } else {
-                        &mut exact
-                    };
+                    let anchored = matches!(rule.anchor, Anchor::WholeLine | Anchor::LineStart);
+                    let target = &mut groups[usize::from(rule.ignore_case)][usize::from(anchored)];
                     for p in ascii {
                         target.0.push(p.clone());
                         target.1.push(i);
@@ -65,16 +71,28 @@ impl Matcher {
             }
         }
         let mut automata = Vec::new();
-        for ((patterns, rule_of), fold) in [(exact, false), (folded, true)] {
-            if patterns.is_empty() {
-                continue;
+        for (fold, by_anchor) in groups.into_iter().enumerate() {
+            for (anchored, (patterns, rule_of)) in by_anchor.into_iter().enumerate() {
+                if patterns.is_empty() {
+                    continue;
+                }
+                let build = |kind, start| {
+                    AhoCorasickBuilder::new()
+                        .match_kind(kind)
+                        .start_kind(start)
+                        .ascii_case_insensitive(fold == 1)
+                        .build(&patterns)
+                        .expect("phrases are plain strings and always build")
+                };
+                let probe =
+                    (anchored == 1).then(|| build(MatchKind::LeftmostLongest, StartKind::Anchored));
+                automata.push(Automaton {
+                    ac: build(MatchKind::Standard, StartKind::Unanchored),
+                    longest: patterns.iter().map(String::len).max().unwrap_or(0),
+                    rule_of,
+                    probe,
+                });
             }
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .ascii_case_insensitive(fold)
-                .build(&patterns)
-                .expect("phrases are plain strings and always build");
-            automata.push(Automaton { ac, rule_of });
         }
         let set = (!regexes.is_empty()).then(|| {
             RegexSetBuilder::new(regexes.iter().map(|(_, r)| r.as_str()))
@@ -92,32 +110,66 @@ impl Matcher {
     /// Every hit in `doc`, grouped by rule index (`out[rule]`), each group in line order.
     pub fn hits(&self, rules: &[Rule], doc: &Document, out: &mut [Vec<Hit>]) {
         let text = doc.text;
+        let mut record = |automaton: &Automaton, line_idx: usize, m: aho_corasick::Match| {
+            let line = &doc.lines[line_idx];
+            if m.end() > line.end {
+                return;
+            }
+            let rule_idx = automaton.rule_of[m.pattern().as_usize()];
+            let rule = &rules[rule_idx];
+            if !anchored(text, line.span(), m.start()..m.end(), rule.anchor)
+                || !within_words(text, line.span(), rule.max_words)
+            {
+                return;
+            }
+            let hits = &mut out[rule_idx];
+            // One hit a line is enough to drop it; cuts keep every span.
+            if rule.action != Action::Cut && hits.last().is_some_and(|h| h.line == line_idx) {
+                return;
+            }
+            hits.push(Hit {
+                rule: rule_idx,
+                line: line_idx,
+                span: m.start()..m.end(),
+            });
+        };
         for automaton in &self.automata {
-            for m in automaton.ac.find_overlapping_iter(text) {
-                let rule_idx = automaton.rule_of[m.pattern().as_usize()];
-                let line_idx = doc.line_at(m.start());
-                let Some(line) = doc.lines.get(line_idx) else {
-                    continue;
-                };
-                if m.end() > line.end {
-                    continue;
+            if let Some(probe) = &automaton.probe {
+                for (line_idx, line) in doc.lines.iter().enumerate() {
+                    if line.blank {
+                        continue;
+                    }
+                    let content = &text[line.span()];
+                    let start = line.start + (content.len() - content.trim_start().len());
+                    let input = Input::new(text)
+                        .span(start..line.end)
+                        .anchored(Anchored::Yes);
+                    if probe.find(input).is_none() {
+                        continue;
+                    }
+                    // Some phrase starts the line: collect every one that does.
+                    let mut end = line.end.min(start + automaton.longest);
+                    while !text.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    for m in automaton.ac.find_overlapping_iter(&text[start..end]) {
+                        if m.start() == 0 {
+                            let span = start + m.start()..start + m.end();
+                            record(
+                                automaton,
+                                line_idx,
+                                aho_corasick::Match::new(m.pattern(), span),
+                            );
+                        }
+                    }
                 }
-                let rule = &rules[rule_idx];
-                if !anchored(text, line.span(), m.start()..m.end(), rule.anchor)
-                    || !within_words(text, line.span(), rule.max_words)
-                {
-                    continue;
+            } else {
+                for m in automaton.ac.find_overlapping_iter(text) {
+                    let line_idx = doc.line_at(m.start());
+                    if line_idx < doc.lines.len() {
+                        record(automaton, line_idx, m);
+                    }
                 }
-                let hits = &mut out[rule_idx];
-                // One hit a line is enough to drop it; cuts keep every span.
-                if rule.action != Action::Cut && hits.last().is_some_and(|h| h.line == line_idx) {
-                    continue;
-                }
-                hits.push(Hit {
-                    rule: rule_idx,
-                    line: line_idx,
-                    span: m.start()..m.end(),
-                });
             }
         }
         // Overlapping matches arrive in order of their end; rules want line order.

@@ -100,14 +100,66 @@ impl Detector {
         }
     }
 
-    /// Repeat detectors: `lines` are the surviving non-blank lines in order, as (line index,
-    /// text after cuts). Push the positions in `lines` to drop.
-    pub fn detect_survivors(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
+    /// Repeat detectors: `lines` are the surviving non-blank lines in order. Push the
+    /// positions in `lines` to drop.
+    pub fn detect_survivors(&self, lines: &[Survivor], out: &mut Vec<usize>) {
         match self {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
             _ => {}
+        }
+    }
+}
+
+/// A line left after the line rules, as the repeat detectors see it.
+#[derive(Debug, Clone)]
+pub struct Survivor<'a> {
+    /// Index of the input line.
+    pub line: usize,
+    /// The line's text after cuts.
+    pub text: Cow<'a, str>,
+    /// Hash of the line's case-folded letters and digits: two lines with the same key
+    /// count as the same line, whatever their spacing and punctuation.
+    pub key: u64,
+    /// How many letters and digits the line has.
+    pub chars: usize,
+}
+
+impl<'a> Survivor<'a> {
+    pub fn new(line: usize, text: Cow<'a, str>) -> Self {
+        // FNV-1a: stable across runs and platforms, so results never depend on a seed.
+        let mut key: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut feed = |b: u8| key = (key ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        let mut chars = 0;
+        let mut buf = [0u8; 4];
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            // ASCII is most of the web's text: fold it without decoding.
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
+                    chars += 1;
+                    feed(b.to_ascii_lowercase());
+                }
+                i += 1;
+                continue;
+            }
+            let c = text[i..].chars().next().expect("i is on a char boundary");
+            i += c.len_utf8();
+            if c.is_alphanumeric() {
+                chars += 1;
+                for lower in c.to_lowercase() {
+                    lower.encode_utf8(&mut buf).bytes().for_each(&mut feed);
+                }
+            }
+        }
+        Survivor {
+            line,
+            text,
+            key,
+            chars,
         }
     }
 }

@@ -18,18 +18,9 @@
 //! - `repeated-body`: a run of at least `min-lines` lines that repeats an earlier run,
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::Params;
-
-/// Case-folded letters and digits: the key under which two lines count as the same.
-fn key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
+use super::{Params, Survivor};
 
 #[derive(Debug, Clone)]
 pub struct RepeatedTitle {
@@ -43,10 +34,10 @@ impl RepeatedTitle {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
         let head = &lines[..lines.len().min(self.head_lines)];
         for k in 1..head.len() {
-            if head[k].1.trim() == head[k - 1].1.trim() {
+            if head[k].text.trim() == head[k - 1].text.trim() {
                 out.push(k);
             }
         }
@@ -65,11 +56,10 @@ impl RepeatedParagraphs {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
-        let mut seen = std::collections::HashSet::new();
-        for (k, (_, text)) in lines.iter().enumerate() {
-            let key = key(text);
-            if key.chars().count() >= self.min_chars && !seen.insert(key) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let mut seen = HashSet::new();
+        for (k, line) in lines.iter().enumerate() {
+            if line.chars >= self.min_chars && !seen.insert(line.key) {
                 out.push(k);
             }
         }
@@ -92,15 +82,15 @@ impl RepeatedBody {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[(usize, Cow<str>)], out: &mut Vec<usize>) {
-        let keys: Vec<String> = lines.iter().map(|(_, t)| key(t)).collect();
-        let chars: Vec<usize> = keys.iter().map(|k| k.chars().count()).collect();
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let keys: Vec<u64> = lines.iter().map(|l| l.key).collect();
+        let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
         // Where each key first stood: the copy a repeat is compared with.
-        let mut first: HashMap<&str, usize> = HashMap::new();
+        let mut first: HashMap<u64, usize> = HashMap::new();
         let mut i = 0;
         while i < keys.len() {
-            let candidate = first.get(keys[i].as_str()).copied();
-            first.entry(keys[i].as_str()).or_insert(i);
+            let candidate = first.get(&keys[i]).copied();
+            first.entry(keys[i]).or_insert(i);
             let Some(j) = candidate else {
                 i += 1;
                 continue;
@@ -115,7 +105,7 @@ impl RepeatedBody {
             {
                 out.extend(i..i + len);
                 for (k, key) in keys.iter().enumerate().skip(i).take(len) {
-                    first.entry(key.as_str()).or_insert(k);
+                    first.entry(*key).or_insert(k);
                 }
                 i += len;
             } else {
@@ -131,11 +121,11 @@ impl RepeatedBody {
 mod tests {
     use super::*;
 
-    fn lines(texts: &[&'static str]) -> Vec<(usize, Cow<'static, str>)> {
+    fn lines(texts: &[&'static str]) -> Vec<Survivor<'static>> {
         texts
             .iter()
             .enumerate()
-            .map(|(i, t)| (i, Cow::Borrowed(*t)))
+            .map(|(i, t)| Survivor::new(i, (*t).into()))
             .collect()
     }
 
