@@ -10,7 +10,8 @@
 //! date alone on a line inside the body is often a diary or live-blog heading.
 //!
 //! Not removed: a dateline that opens a paragraph (`MOSCOW, Dec 8 (Reuters) - ...`),
-//! a time alone (`14:40`, a live-blog entry's time), a sentence that mentions a date.
+//! a time alone (`14:40`, a live-blog entry's time), a sentence that mentions a date, a
+//! date range (`29 November 2018 | 20 January 2019`: an exhibition's dates are content).
 //!
 //! Params: `labels`, the words that may stand before the date (`published`, `updated`,
 //! ...), compared without case and without a trailing colon.
@@ -202,6 +203,8 @@ struct Seen {
     date: bool,
     number: bool,
     any: bool,
+    /// Four-digit years and numeric dates: more than one makes a range, which is content.
+    years: usize,
 }
 
 impl Datelines {
@@ -247,7 +250,7 @@ impl Datelines {
             }
             seen.any = true;
         }
-        seen.any && seen.date && seen.number
+        seen.any && seen.date && seen.number && seen.years <= 1
     }
 }
 
@@ -305,6 +308,7 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
         && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "am" | "pm")
     {
         seen.number = true;
+        seen.years += usize::from(digits.len() == 4);
         return digits.len() <= 4;
     }
     // ISO timestamps: 2024-07-05T06:15:31Z, 2024-07-05T06:15:31+03:00.
@@ -312,12 +316,14 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
         return numeric_date(date) && {
             seen.date = true;
             seen.number = true;
+            seen.years += 1;
             time_part(time.trim_end_matches('z'))
         };
     }
     if numeric_date(tok) {
         seen.date = true;
         seen.number = true;
+        seen.years += 1;
         return true;
     }
     time_part(tok.trim_end_matches("am").trim_end_matches("pm"))
@@ -385,6 +391,7 @@ mod tests {
             "1 2 3",
             "March on Washington",
             "Published by Penguin",
+            "29 November 2018 | 20 January 2019",
         ] {
             assert!(!d.is_dateline(line), "{line}");
         }

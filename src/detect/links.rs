@@ -3,13 +3,16 @@
 //! Syndicated and reposted text ends with its attribution, `Source: https://…`,
 //! `Via: https://…`, `Quelle: https://…`, or carries bare URLs where a link widget
 //! stood. A line is removed when it is one URL (`http://`, `https://` or `www.`),
-//! optionally behind a label of at most `max-label-words` words that ends in a colon.
+//! behind a label of at most `max-label-words` words that ends in a colon (when
+//! `labelled` is on) or alone (when `bare` is on). A bare URL inside the body is often
+//! content (a list of product links, a venue's website), so the default rules take bare
+//! URLs at the document's edges only.
 //!
 //! Not removed: a sentence that contains a URL ("The report is at https://… and says
 //! more."), a label without a URL (`Source: Reuters`), a command line in a code sample
 //! (`curl https://…`, no colon).
 //!
-//! Params: `max-label-words` (default 3).
+//! Params: `max-label-words` (default 3), `labelled` (default true), `bare` (default true).
 
 use super::Params;
 use crate::document::Document;
@@ -17,12 +20,16 @@ use crate::document::Document;
 #[derive(Debug, Clone)]
 pub struct LinkLines {
     max_label_words: usize,
+    labelled: bool,
+    bare: bool,
 }
 
 impl LinkLines {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
         Ok(LinkLines {
             max_label_words: p.usize("max-label-words", 3)?,
+            labelled: p.flag("labelled", true)?,
+            bare: p.flag("bare", true)?,
         })
     }
 
@@ -44,7 +51,10 @@ impl LinkLines {
             return false;
         }
         if label.is_empty() {
-            return true;
+            return self.bare;
+        }
+        if !self.labelled {
+            return false;
         }
         let Some(words) = label.strip_suffix([':', '：']) else {
             return false;
@@ -68,7 +78,11 @@ mod tests {
 
     #[test]
     fn link_lines() {
-        let d = LinkLines { max_label_words: 3 };
+        let d = LinkLines {
+            max_label_words: 3,
+            labelled: true,
+            bare: true,
+        };
         assert!(d.is_link_line("Source: https://www.svoboda.org/a/33022046.html"));
         assert!(d.is_link_line("https://example.com/story"));
         assert!(d.is_link_line("  Quelle: www.example.de/artikel  "));
@@ -81,5 +95,11 @@ mod tests {
                 "Read the full text of the ruling here: https://example.com/ruling.pdf"
             )
         );
+        let labelled_only = LinkLines {
+            bare: false,
+            ..d.clone()
+        };
+        assert!(!labelled_only.is_link_line("https://example.com/story"));
+        assert!(labelled_only.is_link_line("Via: https://example.com/story"));
     }
 }

@@ -208,6 +208,14 @@ impl<'a> Params<'a> {
         }
     }
 
+    pub fn flag(&mut self, key: &'static str, default: bool) -> Result<bool, String> {
+        match self.value(key) {
+            None => Ok(default),
+            Some(toml::Value::Boolean(b)) => Ok(*b),
+            Some(v) => Err(format!("param `{key}` must be true or false, not {v}")),
+        }
+    }
+
     pub fn words(&mut self, key: &'static str) -> Result<Vec<String>, String> {
         match self.value(key) {
             None => Ok(Vec::new()),

@@ -7,20 +7,33 @@
 //!
 //! Repetition that is content survives by evidence from the text: a song's chorus or a
 //! poem's refrain is made of short lines, table rows and list items (`1 tbsp olive oil`)
-//! are short, so only long lines and long runs count as pasted twice.
+//! are short, so only long lines and long runs count as pasted twice; and a line that
+//! recurs more than `max-copies` times (a meal in a weekly meal plan, an item in every
+//! section of a schedule) is a pattern of the content, not a paste, so none of its copies
+//! is taken.
 //!
 //! - `repeated-title`: a line in the first `head-lines` lines that repeats the line right
 //!   above it, character for character (surrounding whitespace aside). A poem whose first
 //!   line restates its title with other punctuation or case is left alone.
 //! - `repeated-paragraphs`: a line of at least `min-chars` letters and digits that
 //!   repeats an earlier line (default 100: longer than a refrain, shorter than a caption
-//!   or paragraph).
+//!   or paragraph) and occurs at most `max-copies` times (default 2).
 //! - `repeated-body`: a run of at least `min-lines` lines that repeats an earlier run,
-//!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average.
+//!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
+//!   a line that occurs more than `max-copies` times (default 2) ends a run.
 
 use std::collections::{HashMap, HashSet};
 
 use super::{Params, Survivor};
+
+/// How often each key occurs among `lines`.
+fn counts(lines: &[Survivor]) -> HashMap<u64, usize> {
+    let mut counts = HashMap::with_capacity(lines.len());
+    for line in lines {
+        *counts.entry(line.key).or_insert(0) += 1;
+    }
+    counts
+}
 
 #[derive(Debug, Clone)]
 pub struct RepeatedTitle {
@@ -47,19 +60,25 @@ impl RepeatedTitle {
 #[derive(Debug, Clone)]
 pub struct RepeatedParagraphs {
     min_chars: usize,
+    max_copies: usize,
 }
 
 impl RepeatedParagraphs {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
         Ok(RepeatedParagraphs {
             min_chars: p.usize("min-chars", 100)?.max(1),
+            max_copies: p.usize("max-copies", 2)?.max(2),
         })
     }
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let counts = counts(lines);
         let mut seen = HashSet::new();
         for (k, line) in lines.iter().enumerate() {
-            if line.chars >= self.min_chars && !seen.insert(line.key) {
+            if line.chars >= self.min_chars
+                && counts[&line.key] <= self.max_copies
+                && !seen.insert(line.key)
+            {
                 out.push(k);
             }
         }
@@ -71,6 +90,7 @@ pub struct RepeatedBody {
     min_lines: usize,
     min_chars: usize,
     min_avg_chars: usize,
+    max_copies: usize,
 }
 
 impl RepeatedBody {
@@ -79,12 +99,15 @@ impl RepeatedBody {
             min_lines: p.usize("min-lines", 3)?.max(2),
             min_chars: p.usize("min-chars", 400)?,
             min_avg_chars: p.usize("min-avg-chars", 50)?,
+            max_copies: p.usize("max-copies", 2)?.max(2),
         })
     }
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
         let keys: Vec<u64> = lines.iter().map(|l| l.key).collect();
         let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
+        let counts = counts(lines);
+        let rare = |k: usize| counts[&keys[k]] <= self.max_copies;
         // Where each key first stood: the copy a repeat is compared with.
         let mut first: HashMap<u64, usize> = HashMap::new();
         let mut i = 0;
@@ -97,7 +120,11 @@ impl RepeatedBody {
             };
             // Extend the run while both copies agree and the earlier one stays earlier.
             let mut len = 0;
-            while i + len < keys.len() && j + len < i && keys[j + len] == keys[i + len] {
+            while i + len < keys.len()
+                && j + len < i
+                && keys[j + len] == keys[i + len]
+                && rare(i + len)
+            {
                 len += 1;
             }
             let total: usize = chars[i..i + len].iter().sum();
@@ -138,6 +165,7 @@ mod tests {
             min_lines: 3,
             min_chars: 150,
             min_avg_chars: 45,
+            max_copies: 2,
         };
         let l = lines(&[
             "Title",
@@ -159,6 +187,7 @@ mod tests {
             min_lines: 3,
             min_chars: 400,
             min_avg_chars: 50,
+            max_copies: 2,
         };
         let chorus = [
             "Oh, we sail away tonight",
@@ -173,9 +202,29 @@ mod tests {
         let mut out = Vec::new();
         d.detect(&lines(&texts), &mut out);
         assert!(out.is_empty());
-        let p = RepeatedParagraphs { min_chars: 100 };
+        let p = RepeatedParagraphs {
+            min_chars: 100,
+            max_copies: 2,
+        };
         p.detect(&lines(&texts), &mut out);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn a_long_line_recurring_three_times_is_a_pattern_not_a_paste() {
+        const MEAL: &str = "Asparagus and Eggs [1 cup asparagus, 2 soft-boiled or poached eggs, half a cup of sweet potato]";
+        let p = RepeatedParagraphs {
+            min_chars: 50,
+            max_copies: 2,
+        };
+        let mut out = Vec::new();
+        p.detect(
+            &lines(&["Day 1", MEAL, "Day 2", MEAL, "Day 3", MEAL]),
+            &mut out,
+        );
+        assert!(out.is_empty());
+        p.detect(&lines(&["Day 1", MEAL, "Day 2", MEAL]), &mut out);
+        assert_eq!(out, vec![3]);
     }
 
     #[test]
