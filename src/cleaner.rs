@@ -244,21 +244,47 @@ fn cut_text(doc: &Document, i: usize, cuts: &[(Range<usize>, usize)]) -> String 
     out
 }
 
-/// One removal: a dropped line or a cut span, with the rule behind it.
+/// One change from the input to the cleaned text: replace input bytes `span` with
+/// `insert` (almost always empty). Applied in order, the edits of a document turn its
+/// input into exactly its cleaned text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edit {
-    /// 0-based input line.
+    /// 0-based input line the edit starts on.
     pub line: usize,
-    /// Byte span in the input: a dropped line's content, or the cut span.
+    /// Byte span in the input.
     pub span: Range<usize>,
-    pub rule: usize,
+    /// What replaces the span: empty, or a line break where the layout needs one.
+    pub insert: &'static str,
+    /// The rule behind the edit (an index into the cleaner's rules); `None` for layout.
+    pub rule: Option<usize>,
     pub kind: EditKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditKind {
+    /// A dropped line, with its line break.
     DropLine,
+    /// A span cut out of a kept line.
     Cut,
+    /// Blank lines folded, whitespace-only lines emptied, line breaks made uniform.
+    Layout,
+}
+
+impl EditKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            EditKind::DropLine => "drop-line",
+            EditKind::Cut => "cut",
+            EditKind::Layout => "layout",
+        }
+    }
+}
+
+/// A piece of the cleaned text: a slice of the input, or an inserted line break.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Piece {
+    Input(Range<usize>),
+    Insert(&'static str),
 }
 
 /// A cleaned document: the input, and each line's fate.
@@ -278,54 +304,158 @@ impl Cleaned<'_> {
     }
 
     pub fn write(&self, out: &mut String) {
+        self.pieces(|piece| match piece {
+            Piece::Input(r) => out.push_str(&self.doc.text[r]),
+            Piece::Insert(s) => out.push_str(s),
+        });
+    }
+
+    /// The line break after line `i`, as a piece: the input's own bytes when they are
+    /// the document's line ending, else an insertion (last line without a break, or a
+    /// stray LF in a CRLF document).
+    fn line_break(&self, i: usize) -> Piece {
         let eol = self.doc.ending.as_str();
-        let start = out.len();
-        let mut gap = false;
-        for (i, line) in self.doc.lines.iter().enumerate() {
-            if line.blank {
-                gap = true;
-                continue;
-            }
-            match &self.fates[i] {
-                Fate::Drop(_) => continue,
-                Fate::Keep => {
-                    if gap && out.len() > start {
-                        out.push_str(eol);
-                    }
-                    out.push_str(self.doc.line(i));
-                }
-                Fate::Cut(cuts) => {
-                    if gap && out.len() > start {
-                        out.push_str(eol);
-                    }
-                    out.push_str(&cut_text(&self.doc, i, cuts));
-                }
-            }
-            out.push_str(eol);
-            gap = false;
+        let end = self.doc.lines[i].end;
+        if self.doc.text[end..].starts_with(eol) {
+            Piece::Input(end..end + eol.len())
+        } else {
+            Piece::Insert(eol)
         }
     }
 
-    /// Every removal, in input order.
+    /// Emit the cleaned text as pieces, in order. Text and edits both come from here, so
+    /// they cannot disagree.
+    fn pieces(&self, mut emit: impl FnMut(Piece)) {
+        let mut started = false;
+        let mut gap: Option<usize> = None;
+        for (i, line) in self.doc.lines.iter().enumerate() {
+            if line.blank {
+                gap.get_or_insert(i);
+                continue;
+            }
+            let cuts = match &self.fates[i] {
+                Fate::Drop(_) => continue,
+                Fate::Keep => &[][..],
+                Fate::Cut(cuts) => &cuts[..],
+            };
+            if let Some(blank) = gap.take()
+                && started
+            {
+                // The first blank line of the run, emptied, stands for the whole run.
+                emit(self.line_break(blank));
+            }
+            started = true;
+            let mut pos = line.start;
+            for (span, _) in cuts {
+                if span.start > pos {
+                    emit(Piece::Input(pos..span.start));
+                }
+                pos = span.end;
+            }
+            if line.end > pos {
+                emit(Piece::Input(pos..line.end));
+            }
+            emit(self.line_break(i));
+        }
+    }
+
+    /// Every change from input to cleaned text, in input order, each with its rule.
     pub fn edits(&self) -> Vec<Edit> {
         let mut edits = Vec::new();
-        for (i, fate) in self.fates.iter().enumerate() {
-            match fate {
-                Fate::Keep => {}
-                Fate::Drop(rule) => edits.push(Edit {
-                    line: i,
-                    span: self.doc.lines[i].span(),
-                    rule: *rule,
-                    kind: EditKind::DropLine,
-                }),
-                Fate::Cut(cuts) => edits.extend(cuts.iter().map(|(span, rule)| Edit {
-                    line: i,
-                    span: span.clone(),
-                    rule: *rule,
-                    kind: EditKind::Cut,
-                })),
+        let mut pos = 0;
+        let push_gap = |edits: &mut Vec<Edit>, from: usize, to: usize| {
+            // Split a removed stretch at line starts so each edit belongs to one line.
+            let mut at = from;
+            while at < to {
+                let line = self
+                    .doc
+                    .line_at(at)
+                    .min(self.doc.lines.len().saturating_sub(1));
+                let next = self
+                    .doc
+                    .lines
+                    .get(line + 1)
+                    .map_or(self.doc.text.len(), |l| l.start);
+                let end = next.min(to).max(at + 1);
+                let (rule, kind) = self.blame(line, at..end);
+                edits.push(Edit {
+                    line,
+                    span: at..end,
+                    insert: "",
+                    rule,
+                    kind,
+                });
+                at = end;
             }
-        }
+        };
+        self.pieces(|piece| match piece {
+            Piece::Input(r) => {
+                push_gap(&mut edits, pos, r.start);
+                pos = r.end;
+            }
+            Piece::Insert(s) => edits.push(Edit {
+                line: self
+                    .doc
+                    .line_at(pos)
+                    .min(self.doc.lines.len().saturating_sub(1)),
+                span: pos..pos,
+                insert: s,
+                rule: None,
+                kind: EditKind::Layout,
+            }),
+        });
+        push_gap(&mut edits, pos, self.doc.text.len());
+        // A removal and an insertion at the same place read better as one replacement.
+        edits.sort_by_key(|e| (e.span.start, e.span.end));
         edits
+    }
+
+    /// Which rule removed bytes `span` of line `line`.
+    fn blame(&self, line: usize, span: Range<usize>) -> (Option<usize>, EditKind) {
+        match self.fates.get(line) {
+            Some(Fate::Drop(rule)) => (Some(*rule), EditKind::DropLine),
+            Some(Fate::Cut(cuts)) => cuts
+                .iter()
+                .find(|(c, _)| c.start <= span.start && span.end <= c.end)
+                .map_or((None, EditKind::Layout), |(_, r)| (Some(*r), EditKind::Cut)),
+            _ => (None, EditKind::Layout),
+        }
+    }
+}
+
+/// Apply `edits` (from [`Cleaned::edits`]) to `input`: gives the cleaned text.
+pub fn apply_edits(input: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut pos = 0;
+    for e in edits {
+        out.push_str(&input[pos..e.span.start]);
+        out.push_str(e.insert);
+        pos = e.span.end;
+    }
+    out.push_str(&input[pos..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::RuleSet;
+
+    #[test]
+    fn edits_apply_to_the_cleaned_text() {
+        let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
+        for input in [
+            "",
+            "\n\n",
+            "A story.\nRead more: X\n\n\n  \nThe end.",
+            "SEE ALSOOrban at Zelensky's\r\nText.\r\n\r\n\r\nMore.\nLast",
+            "  \nicon-facebook icon-twitter\nBody.\n",
+            "Read more: only chaff\n",
+        ] {
+            let cleaned = cleaner.clean(input);
+            let edits = cleaned.edits();
+            assert_eq!(apply_edits(input, &edits), cleaned.text(), "{input:?}");
+            assert!(edits.windows(2).all(|w| w[0].span.end <= w[1].span.start));
+        }
     }
 }

@@ -16,8 +16,9 @@ pub mod document;
 pub mod examples;
 mod explain;
 mod matcher;
+pub mod record;
 pub mod rules;
 
-pub use cleaner::{Cleaned, Cleaner, Edit, EditKind, Fate};
+pub use cleaner::{Cleaned, Cleaner, Edit, EditKind, Fate, apply_edits};
 pub use explain::explain;
 pub use rules::{Rule, RuleError, RuleSet, Source};

@@ -1,12 +1,18 @@
 //! The `chaff` command: a thin layer over the library that owns I/O and exit codes.
 
-use std::io::{self, Read, Write};
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
+use chaff::record::RecordOptions;
 use chaff::{Cleaner, RuleError, RuleSet, Source};
+use cli::io::{Output, display_name, is_stdin, read_all};
+use cli::jsonl::{self, OnError};
 
 /// Remove the chaff scrapers leave in text and keep the article, byte for byte.
 ///
@@ -18,8 +24,12 @@ use chaff::{Cleaner, RuleError, RuleSet, Source};
 /// add with `--rules`. Kept lines are byte-identical to the input; runs of blank lines
 /// fold to one. Each file is cleaned as a document of its own.
 ///
-/// Exit codes: 0 success; 1 bad input (unreadable file, invalid UTF-8) or failing rule
-/// examples; 2 usage error or a rule file that does not load.
+/// With --jsonl, each input line is a JSON object whose text field is cleaned (see
+/// --field); every other field is written back untouched, in order. Inputs ending in .gz
+/// or .zst are decompressed, and so is compressed standard input.
+///
+/// Exit codes: 0 success; 1 bad input (unreadable file, invalid UTF-8, a bad JSONL record)
+/// or failing rule examples; 2 usage error or a rule file that does not load.
 #[derive(Parser, Debug)]
 #[command(name = "chaff", version, args_conflicts_with_subcommands = true)]
 struct Cli {
@@ -34,12 +44,79 @@ struct Cli {
     #[arg(long)]
     explain: bool,
 
-    /// Replace invalid UTF-8 with U+FFFD instead of failing.
+    /// Replace invalid UTF-8 with U+FFFD instead of failing (text mode).
     #[arg(long)]
     lossy: bool,
 
+    /// Write to FILE instead of standard output (.gz and .zst are compressed). It may not
+    /// be one of the inputs.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Clean every file under the given paths into DIR, with the same relative paths.
+    /// Each output is written to a temporary file and renamed into place; an output that
+    /// would overwrite an input is refused.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["output", "explain", "jsonl"])]
+    out_dir: Option<PathBuf>,
+
+    #[command(flatten)]
+    jsonl: JsonlArgs,
+
     #[command(flatten)]
     rules: RuleArgs,
+}
+
+#[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "JSON Lines")]
+struct JsonlArgs {
+    /// Read and write JSON Lines: one object a line, the text at --field.
+    #[arg(long)]
+    jsonl: bool,
+
+    /// The field holding the text; dots reach into nested objects (`meta.body`).
+    #[arg(long, value_name = "PATH", default_value = "text", requires = "jsonl")]
+    field: String,
+
+    /// Worker threads (default: the machine's cores). Output order and bytes do not
+    /// depend on it.
+    #[arg(long, short = 'j', value_name = "N", requires = "jsonl")]
+    threads: Option<usize>,
+
+    /// What to do with a record that is not JSON, lacks the field, holds a non-string
+    /// there or is not UTF-8.
+    #[arg(long, value_enum, default_value = "fail", requires = "jsonl")]
+    on_error: OnError,
+
+    /// With --on-error skip: write bad records, as they were, to FILE.
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    rejects: Option<PathBuf>,
+
+    /// Leave the text as it is and add a field with every edit: byte offsets into the
+    /// original text, the rule id and the action. Applying the edits gives the cleaned text.
+    #[arg(long, requires = "jsonl")]
+    annotate: bool,
+
+    /// The name of the --annotate field.
+    #[arg(
+        long,
+        value_name = "NAME",
+        default_value = "chaff",
+        requires = "annotate"
+    )]
+    annotate_field: String,
+
+    /// With --annotate: clean the text as well.
+    #[arg(long, requires = "annotate")]
+    clean: bool,
+
+    /// Write a JSON summary of the run to FILE (`-` for standard error): documents, bytes,
+    /// lines and bytes removed per rule, emptied documents, bad records, time, MB/s.
+    #[arg(long, value_name = "FILE", requires = "jsonl")]
+    stats: Option<String>,
+
+    /// No progress line on standard error (it is shown only when that is a terminal).
+    #[arg(long, short = 'q')]
+    quiet: bool,
 }
 
 #[derive(Args, Debug, Clone)]
@@ -134,46 +211,191 @@ fn load_rules(args: &RuleArgs, extra: &[PathBuf]) -> Result<(RuleSet, Vec<String
 fn clean_command(cli: &Cli) -> Result<u8, Failure> {
     let (set, _) = load_rules(&cli.rules, &[])?;
     let cleaner = Cleaner::new(set);
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
     let stdin_only = [PathBuf::from("-")];
     let files = if cli.files.is_empty() {
         &stdin_only[..]
     } else {
         &cli.files[..]
     };
-    let mut buf = String::new();
-    for file in files {
-        let text = read_input(file, cli.lossy)?;
-        let cleaned = cleaner.clean(&text);
-        buf.clear();
-        if cli.explain {
-            if files.len() > 1 {
-                buf.push_str(&format!("== {}\n", file.display()));
-            }
-            buf.push_str(&chaff::explain(&cleaned, cleaner.rules()));
-        } else {
-            cleaned.write(&mut buf);
-        }
-        write_out(&mut out, buf.as_bytes())?;
+    if let Some(dir) = &cli.out_dir {
+        return out_dir_command(&cleaner, files, dir, cli.lossy);
     }
-    out.flush().map_err(write_failure)?;
+    let mut out = open_output(cli.output.as_deref(), files)?;
+    let code = if cli.jsonl.jsonl {
+        jsonl_command(&cleaner, files, &mut out, &cli.jsonl)?
+    } else {
+        let mut buf = String::new();
+        for file in files {
+            let text = read_text(file, cli.lossy)?;
+            let cleaned = cleaner.clean(&text);
+            buf.clear();
+            if cli.explain {
+                if files.len() > 1 {
+                    buf.push_str(&format!("== {}\n", file.display()));
+                }
+                buf.push_str(&chaff::explain(&cleaned, cleaner.rules()));
+            } else {
+                cleaned.write(&mut buf);
+            }
+            write_out(&mut out, buf.as_bytes())?;
+        }
+        0
+    };
+    out.finish().map_err(write_failure)?;
+    Ok(code)
+}
+
+fn open_output(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Output, Failure> {
+    let Some(path) = path else {
+        return Ok(Output::stdout());
+    };
+    if jsonl::same_file(path, inputs) {
+        return Err(Failure {
+            code: 2,
+            message: format!(
+                "{}: is an input; chaff never writes over its input",
+                path.display()
+            ),
+        });
+    }
+    Output::create(path).map_err(|e| Failure {
+        code: 1,
+        message: format!("{}: cannot create: {e}", path.display()),
+    })
+}
+
+fn jsonl_command(
+    cleaner: &Cleaner,
+    files: &[PathBuf],
+    out: &mut Output,
+    args: &JsonlArgs,
+) -> Result<u8, Failure> {
+    let start = Instant::now();
+    let mut record = RecordOptions::new(&args.field);
+    record.annotate = args.annotate.then(|| args.annotate_field.clone());
+    record.clean = !args.annotate || args.clean;
+    let cfg = jsonl::Config {
+        record,
+        threads: args
+            .threads
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        on_error: args.on_error,
+        rejects: args.rejects.clone(),
+        progress: !args.quiet && io::stderr().is_terminal(),
+    };
+    let stats = jsonl::run(cleaner, files, out, &cfg).map_err(|f| match f {
+        jsonl::Failure::Record(message) | jsonl::Failure::Io(message) => {
+            Failure { code: 1, message }
+        }
+        jsonl::Failure::BrokenPipe => Failure {
+            code: 0,
+            message: String::new(),
+        },
+    });
+    let stats = stats?;
+    if let Some(dest) = &args.stats {
+        let json = stats.to_json(cleaner.rules(), start.elapsed());
+        let written = if dest == "-" {
+            io::stderr().write_all(json.as_bytes())
+        } else {
+            std::fs::write(dest, json)
+        };
+        written.map_err(|e| Failure {
+            code: 1,
+            message: format!("{dest}: cannot write stats: {e}"),
+        })?;
+    }
     Ok(0)
 }
 
-fn read_input(path: &Path, lossy: bool) -> Result<String, Failure> {
-    let name = if path == Path::new("-") {
-        "<stdin>".to_string()
+/// Clean every file under `paths` into `dir`, keeping relative paths.
+fn out_dir_command(
+    cleaner: &Cleaner,
+    paths: &[PathBuf],
+    dir: &Path,
+    lossy: bool,
+) -> Result<u8, Failure> {
+    let mut jobs = Vec::new();
+    for path in paths {
+        if is_stdin(path) {
+            return Err(Failure {
+                code: 2,
+                message: "--out-dir cleans files; it cannot read standard input".into(),
+            });
+        }
+        collect_files(path, path, &mut jobs).map_err(|e| Failure {
+            code: 1,
+            message: format!("{}: cannot read: {e}", path.display()),
+        })?;
+    }
+    for (file, rel) in &jobs {
+        let dest = dir.join(rel);
+        if jsonl::same_file(&dest, std::slice::from_ref(file)) {
+            return Err(Failure {
+                code: 2,
+                message: format!(
+                    "{}: the output would overwrite this input; pick an --out-dir outside the inputs",
+                    file.display()
+                ),
+            });
+        }
+        let text = read_text(file, lossy)?;
+        let cleaned = cleaner.clean(&text).text();
+        write_atomic(&dest, cleaned.as_bytes()).map_err(|e| Failure {
+            code: 1,
+            message: format!("{}: cannot write: {e}", dest.display()),
+        })?;
+    }
+    Ok(0)
+}
+
+/// Every file under `path` (or `path` itself), with its path relative to `root`; a
+/// single file named on the command line keeps just its file name.
+fn collect_files(root: &Path, path: &Path, out: &mut Vec<(PathBuf, PathBuf)>) -> io::Result<()> {
+    if path.is_dir() {
+        let mut entries: Vec<PathBuf> = std::fs::read_dir(path)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<io::Result<_>>()?;
+        entries.sort();
+        for entry in entries {
+            collect_files(root, &entry, out)?;
+        }
     } else {
-        path.display().to_string()
-    };
-    let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
-        io::stdin().lock().read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes))
-    };
-    read.map_err(|e| Failure {
+        let rel = if root == path {
+            PathBuf::from(path.file_name().unwrap_or(path.as_os_str()))
+        } else {
+            path.strip_prefix(root).unwrap_or(path).to_path_buf()
+        };
+        out.push((path.to_path_buf(), rel));
+    }
+    Ok(())
+}
+
+/// Write to a temporary file beside `dest`, then rename: a reader never sees half a file.
+fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    if let Some(parent) = dest.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let name = dest
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dest.with_file_name(format!(".{name}.chaff-tmp-{}", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, dest)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn read_text(path: &Path, lossy: bool) -> Result<String, Failure> {
+    let name = display_name(path);
+    let bytes = read_all(path).map_err(|e| Failure {
         code: 1,
         message: format!("{name}: cannot read: {e}"),
     })?;
