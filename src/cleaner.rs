@@ -10,12 +10,13 @@ use std::ops::Range;
 use crate::detect::Survivor;
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
-use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope};
+use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
 
 /// A compiled rule set, ready to clean any number of documents (it is `Send + Sync`).
 pub struct Cleaner {
     rules: Vec<Rule>,
     matcher: Matcher,
+    site_rules: bool,
 }
 
 /// What happens to one input line.
@@ -31,9 +32,11 @@ pub enum Fate {
 impl Cleaner {
     pub fn new(rules: RuleSet) -> Cleaner {
         let matcher = Matcher::new(&rules.rules);
+        let site_rules = rules.rules.iter().any(|r| r.enabled && !r.sites.is_any());
         Cleaner {
             rules: rules.rules,
             matcher,
+            site_rules,
         }
     }
 
@@ -42,7 +45,20 @@ impl Cleaner {
         &self.rules
     }
 
+    /// Whether any enabled rule is limited to some sites, so a document's URL matters.
+    pub fn has_site_rules(&self) -> bool {
+        self.site_rules
+    }
+
+    /// Clean a document whose URL is unknown (rules scoped to sites stay off).
     pub fn clean<'a>(&self, text: &'a str) -> Cleaned<'a> {
+        self.clean_url(text, None)
+    }
+
+    /// Clean a document from `url`, so rules scoped to its site apply.
+    pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
+        let host = url.and_then(url_host);
+        let active = |r: &Rule| r.enabled && r.sites.admit(host.as_deref());
         let doc = Document::new(text);
         let mut state = State::new(&doc);
 
@@ -51,7 +67,7 @@ impl Cleaner {
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
         let mut found = Vec::new();
-        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| active(r)) {
             match &rule.matcher {
                 RuleMatcher::Detector(d) if !d.on_survivors() => {
                     found.clear();
@@ -75,7 +91,7 @@ impl Cleaner {
         state.drop_emptied_lines(&doc);
 
         let mut survivors: Option<Vec<Survivor>> = None;
-        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| r.enabled) {
+        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| active(r)) {
             if let RuleMatcher::Detector(d) = &rule.matcher
                 && d.on_survivors()
             {

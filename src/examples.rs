@@ -2,7 +2,7 @@
 //! that one rule alone, so an example tests its rule and nothing else.
 
 use crate::cleaner::Cleaner;
-use crate::rules::{Rule, RuleSet};
+use crate::rules::{Example, Rule, RuleSet};
 
 /// An example whose rule did not do what the example says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,7 +58,7 @@ pub fn run(set: &RuleSet) -> Report {
         let cleaner = Cleaner::new(RuleSet { rules: vec![alone] });
         for (k, example) in rule.examples.iter().enumerate() {
             report.examples += 1;
-            if let Some(f) = check(&cleaner, rule, k, &example.input, example.output.as_deref()) {
+            if let Some(f) = check(&cleaner, rule, k, example) {
                 report.failures.push(f);
             }
         }
@@ -66,14 +66,9 @@ pub fn run(set: &RuleSet) -> Report {
     report
 }
 
-fn check(
-    cleaner: &Cleaner,
-    rule: &Rule,
-    k: usize,
-    input: &str,
-    output: Option<&str>,
-) -> Option<Failure> {
-    let actual = cleaner.clean(input).text();
+fn check(cleaner: &Cleaner, rule: &Rule, k: usize, example: &Example) -> Option<Failure> {
+    let (input, output) = (example.input.as_str(), example.output.as_deref());
+    let actual = cleaner.clean_url(input, example.url.as_deref()).text();
     // Examples are written as TOML strings; the final line break is not part of the claim.
     let expected = output.unwrap_or(input);
     let same = actual.trim_end_matches(['\n', '\r']) == expected.trim_end_matches(['\n', '\r']);

@@ -48,6 +48,10 @@ struct Cli {
     #[arg(long)]
     lossy: bool,
 
+    /// The documents' URL, for rules limited to sites (text mode; in JSONL see --url-field).
+    #[arg(long, value_name = "URL", conflicts_with = "jsonl")]
+    url: Option<String>,
+
     /// Write to FILE instead of standard output (.gz and .zst are compressed). It may not
     /// be one of the inputs.
     #[arg(long, short = 'o', value_name = "FILE")]
@@ -76,6 +80,11 @@ struct JsonlArgs {
     /// The field holding the text; dots reach into nested objects (`meta.body`).
     #[arg(long, value_name = "PATH", default_value = "text", requires = "jsonl")]
     field: String,
+
+    /// The field holding each document's URL, for rules limited to sites (`sites = [...]`).
+    /// A record without it is cleaned by the rules that apply everywhere.
+    #[arg(long, value_name = "PATH", default_value = "url", requires = "jsonl")]
+    url_field: String,
 
     /// Worker threads (default: the machine's cores). Output order and bytes do not
     /// depend on it.
@@ -218,7 +227,7 @@ fn clean_command(cli: &Cli) -> Result<u8, Failure> {
         &cli.files[..]
     };
     if let Some(dir) = &cli.out_dir {
-        return out_dir_command(&cleaner, files, dir, cli.lossy);
+        return out_dir_command(&cleaner, files, dir, cli.lossy, cli.url.as_deref());
     }
     let mut out = open_output(cli.output.as_deref(), files)?;
     let code = if cli.jsonl.jsonl {
@@ -227,7 +236,7 @@ fn clean_command(cli: &Cli) -> Result<u8, Failure> {
         let mut buf = String::new();
         for file in files {
             let text = read_text(file, cli.lossy)?;
-            let cleaned = cleaner.clean(&text);
+            let cleaned = cleaner.clean_url(&text, cli.url.as_deref());
             buf.clear();
             if cli.explain {
                 if files.len() > 1 {
@@ -274,6 +283,7 @@ fn jsonl_command(
     let mut record = RecordOptions::new(&args.field);
     record.annotate = args.annotate.then(|| args.annotate_field.clone());
     record.clean = !args.annotate || args.clean;
+    record.url_field = Some(args.url_field.split('.').map(str::to_string).collect());
     let cfg = jsonl::Config {
         record,
         threads: args
@@ -314,6 +324,7 @@ fn out_dir_command(
     paths: &[PathBuf],
     dir: &Path,
     lossy: bool,
+    url: Option<&str>,
 ) -> Result<u8, Failure> {
     let mut jobs = Vec::new();
     for path in paths {
@@ -340,7 +351,7 @@ fn out_dir_command(
             });
         }
         let text = read_text(file, lossy)?;
-        let cleaned = cleaner.clean(&text).text();
+        let cleaned = cleaner.clean_url(&text, url).text();
         write_atomic(&dest, cleaned.as_bytes()).map_err(|e| Failure {
             code: 1,
             message: format!("{}: cannot write: {e}", dest.display()),

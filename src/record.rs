@@ -20,6 +20,9 @@ pub struct RecordOptions {
     pub clean: bool,
     /// Add a field with the edits (`None`: no annotations).
     pub annotate: Option<String>,
+    /// The path of the field holding the document's URL, for rules scoped to sites. A
+    /// record without it is cleaned with those rules off.
+    pub url_field: Option<Vec<String>>,
 }
 
 impl RecordOptions {
@@ -28,6 +31,7 @@ impl RecordOptions {
             field: field.split('.').map(str::to_string).collect(),
             clean: true,
             annotate: None,
+            url_field: None,
         }
     }
 }
@@ -117,6 +121,12 @@ pub fn clean_record(
     let line = std::str::from_utf8(line).map_err(|e| RecordError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
+    // Finding the URL costs a second parse of the record: only when a rule needs it.
+    let url = opts
+        .url_field
+        .as_ref()
+        .filter(|_| cleaner.has_site_rules())
+        .and_then(|path| find_string(line, path));
     let mut out = RecordOutput::default();
     let mut annotation = None;
     let mut rewritten = rewrite(line, &opts.field, 0, &mut |raw: &RawValue| {
@@ -130,7 +140,7 @@ pub fn clean_record(
                 });
             }
         };
-        let cleaned = cleaner.clean(&text);
+        let cleaned = cleaner.clean_url(&text, url.as_deref());
         let cleaned_text = cleaned.text();
         out.text_bytes_in = text.len();
         out.text_bytes_out = cleaned_text.len();
@@ -247,6 +257,17 @@ fn parse_object(
     let map: raw_object::Object =
         serde_json::from_str(json).map_err(|e| RecordError::NotJson(e.to_string()))?;
     Ok(map.0)
+}
+
+/// The string at `path` in the object `json`, if there is one.
+fn find_string(json: &str, path: &[String]) -> Option<String> {
+    let object: raw_object::Object = serde_json::from_str(json).ok()?;
+    let (_, value) = object.0.into_iter().find(|(k, _)| *k == path[0])?;
+    if path.len() == 1 {
+        serde_json::from_str(value.get()).ok()
+    } else {
+        find_string(value.get(), &path[1..])
+    }
 }
 
 fn describe(raw: &str) -> &'static str {

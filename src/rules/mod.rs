@@ -109,6 +109,62 @@ pub enum Matcher {
 pub struct Example {
     pub input: String,
     pub output: Option<String>,
+    pub url: Option<String>,
+}
+
+/// The sites a rule is limited to. Empty `sites`: every document; otherwise only
+/// documents whose URL's host matches one of `sites` and none of `exclude`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sites {
+    pub sites: Vec<String>,
+    pub exclude: Vec<String>,
+}
+
+impl Sites {
+    /// Whether the rule applies to a document at `host` (`None`: no URL known).
+    pub fn admit(&self, host: Option<&str>) -> bool {
+        if self.sites.is_empty() && self.exclude.is_empty() {
+            return true;
+        }
+        let Some(host) = host else {
+            return self.sites.is_empty();
+        };
+        (self.sites.is_empty() || self.sites.iter().any(|s| site_match(s, host)))
+            && !self.exclude.iter().any(|s| site_match(s, host))
+    }
+
+    pub fn is_any(&self) -> bool {
+        self.sites.is_empty() && self.exclude.is_empty()
+    }
+}
+
+/// `example.com` matches `example.com` and `www.example.com`; `*.example.com` matches
+/// `example.com` and every subdomain of it.
+fn site_match(pattern: &str, host: &str) -> bool {
+    match pattern.strip_prefix("*.") {
+        Some(domain) => {
+            host == domain
+                || host
+                    .strip_suffix(domain)
+                    .is_some_and(|rest| rest.ends_with('.'))
+        }
+        None => host == pattern || host.strip_prefix("www.") == Some(pattern),
+    }
+}
+
+/// The lowercase host of a URL (`https://www.Example.com:8080/a?b` → `www.example.com`).
+pub fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once(':').map_or(host, |(h, port)| {
+        if port.bytes().all(|b| b.is_ascii_digit()) {
+            h
+        } else {
+            host
+        }
+    });
+    (!host.is_empty()).then(|| host.trim_end_matches('.').to_ascii_lowercase())
 }
 
 impl Example {
@@ -133,6 +189,7 @@ pub struct Rule {
     pub max_words: Option<usize>,
     pub action: Action,
     pub block_member: Option<Regex>,
+    pub sites: Sites,
     pub enabled: bool,
     pub examples: Vec<Example>,
 }
@@ -345,12 +402,28 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
         Matcher::Phrases { ascii, regex }
     };
 
+    let mut sites = Sites::default();
+    for (list, out) in [
+        (&spec.sites, &mut sites.sites),
+        (&spec.exclude_sites, &mut sites.exclude),
+    ] {
+        for site in list {
+            let s = site.get_ref().trim().to_ascii_lowercase();
+            let bare = s.strip_prefix("*.").unwrap_or(&s);
+            if bare.is_empty() || bare.contains(['/', ':', '*', ' ']) {
+                return Err(err(site.span(), format!("`{}` is not a site", site.get_ref()))
+                    .with_help("a site is a host name, `example.com`, or `*.example.com` for it and its subdomains"));
+            }
+            out.push(s);
+        }
+    }
     let examples = spec
         .examples
         .into_iter()
         .map(|e| Example {
             input: e.input,
             output: e.output,
+            url: e.url,
         })
         .collect();
     Ok(Rule {
@@ -365,6 +438,7 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
         max_words: spec.max_words,
         action,
         block_member,
+        sites,
         enabled: spec.enabled,
         examples,
     })
@@ -478,6 +552,33 @@ mod tests {
             name: "test.toml".into(),
             text: text.into(),
         }])
+    }
+
+    #[test]
+    fn sites_and_hosts() {
+        assert_eq!(
+            url_host("https://www.Example.com:8080/a?b").as_deref(),
+            Some("www.example.com")
+        );
+        assert_eq!(url_host("example.org/x").as_deref(), Some("example.org"));
+        let s = Sites {
+            sites: vec!["example.com".into(), "*.example.org".into()],
+            exclude: vec!["blog.example.org".into()],
+        };
+        assert!(s.admit(Some("example.com")));
+        assert!(s.admit(Some("www.example.com")));
+        assert!(!s.admit(Some("news.example.com")));
+        assert!(s.admit(Some("example.org")));
+        assert!(s.admit(Some("a.b.example.org")));
+        assert!(!s.admit(Some("blog.example.org")));
+        assert!(!s.admit(Some("badexample.org")));
+        assert!(!s.admit(None));
+        let all_but = Sites {
+            sites: vec![],
+            exclude: vec!["example.com".into()],
+        };
+        assert!(all_but.admit(None));
+        assert!(!all_but.admit(Some("example.com")));
     }
 
     #[test]

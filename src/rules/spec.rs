@@ -34,6 +34,10 @@ pub struct RuleSpec {
     pub max_words: Option<usize>,
     pub action: Option<Spanned<Action>>,
     pub block_member: Option<Spanned<String>>,
+    #[serde(default)]
+    pub sites: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub exclude_sites: Vec<Spanned<String>>,
     #[serde(default = "yes")]
     pub enabled: bool,
     #[serde(default, rename = "example")]
@@ -103,4 +107,6 @@ pub struct ExampleSpec {
     pub input: String,
     /// What chaff must leave of `input`; absent means the input must pass untouched.
     pub output: Option<String>,
+    /// The document's URL, for rules scoped to sites.
+    pub url: Option<String>,
 }
