@@ -15,6 +15,7 @@ pub mod detect;
 pub mod document;
 pub mod examples;
 mod explain;
+pub mod learn;
 mod matcher;
 pub mod record;
 pub mod rules;

@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use chaff::record::RecordOptions;
 use chaff::{Cleaner, RuleError, RuleSet, Source};
-use cli::io::{Output, display_name, is_stdin, read_all};
+use cli::io::{Output, display_name, is_stdin, read_all, write_atomic};
 use cli::jsonl::{self, OnError};
 
 /// Remove the chaff scrapers leave in text and keep the article, byte for byte.
@@ -148,6 +148,78 @@ enum Command {
     /// List, test or check rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    Learn(LearnArgs),
+}
+
+/// Learn each site's own boilerplate from a JSONL corpus and write it as a rule file.
+///
+/// Lines are compared after folding case, digit runs and whitespace, and counted once
+/// per document, per site (the host of each record's URL, without `www.`). A line is
+/// learned for a site when it is in at least --min-docs of the site's documents and
+/// --min-share of them, stands next to the same line (or the document's start or end)
+/// in --min-anchor of those, and is on no more than --max-sites sites: prose that many
+/// sites share ("Thank you.") is never learned, nor a heading every article of one site
+/// has but with different text after it.
+///
+/// The output is one rule per site, limited to that site, each line with its counts in
+/// the description and as an example. Review it, then load it with --rules.
+#[derive(Args, Debug)]
+struct LearnArgs {
+    /// JSONL files (.gz and .zst are decompressed); standard input when none.
+    corpus: Vec<PathBuf>,
+
+    /// The field holding the text; dots reach into nested objects.
+    #[arg(long, value_name = "PATH", default_value = "text")]
+    field: String,
+
+    /// The field holding each document's URL. Records without one teach nothing.
+    #[arg(long, value_name = "PATH", default_value = "url")]
+    url_field: String,
+
+    /// A line must be in at least N of a site's documents.
+    #[arg(long, value_name = "N", default_value_t = 5, value_parser = clap::value_parser!(u32).range(2..))]
+    min_docs: u32,
+
+    /// ... and in at least this share of them (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = share)]
+    min_share: f64,
+
+    /// A line found on more than K sites is common prose, never learned.
+    #[arg(long, value_name = "K", default_value_t = 3, value_parser = clap::value_parser!(u32).range(1..))]
+    max_sites: u32,
+
+    /// A line must sit next to the same neighbour line, or the document's start or end,
+    /// in at least this share of its documents (0 to 1).
+    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = share)]
+    min_anchor: f64,
+
+    /// What to do with a record that is not JSON, lacks the field or is not UTF-8:
+    /// stop (fail) or count it and go on (skip).
+    #[arg(long, value_enum, default_value = "fail")]
+    on_error: LearnOnError,
+
+    /// Write the rule file to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// No summary on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum LearnOnError {
+    Fail,
+    Skip,
+}
+
+fn share(s: &str) -> Result<f64, String> {
+    let p: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&p) {
+        Ok(p)
+    } else {
+        Err(format!("{p} is not between 0 and 1"))
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -186,6 +258,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rules(cmd)) => rules_command(cmd, &cli.rules),
+        Some(Command::Learn(args)) => learn_command(args),
         None => clean_command(&cli),
     };
     match result {
@@ -382,28 +455,6 @@ fn collect_files(root: &Path, path: &Path, out: &mut Vec<(PathBuf, PathBuf)>) ->
     Ok(())
 }
 
-/// Write to a temporary file beside `dest`, then rename: a reader never sees half a file.
-fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = dest.parent() {
-        std::fs::create_dir_all(parent)?;
-    }
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dest.with_file_name(format!(".{name}.chaff-tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, dest)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
-}
-
 fn read_text(path: &Path, lossy: bool) -> Result<String, Failure> {
     let name = display_name(path);
     let bytes = read_all(path).map_err(|e| Failure {
@@ -444,6 +495,65 @@ fn write_failure(e: io::Error) -> Failure {
             message: format!("cannot write output: {e}"),
         }
     }
+}
+
+fn learn_command(args: &LearnArgs) -> Result<u8, Failure> {
+    let stdin_only = [PathBuf::from("-")];
+    let inputs = if args.corpus.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.corpus[..]
+    };
+    if let Some(out) = &args.output
+        && jsonl::same_file(out, inputs)
+    {
+        return Err(Failure {
+            code: 2,
+            message: format!(
+                "{}: is an input; chaff never writes over its input",
+                out.display()
+            ),
+        });
+    }
+    let mut record = RecordOptions::new(&args.field);
+    record.url_field = Some(args.url_field.split('.').map(str::to_string).collect());
+    let opts = chaff::learn::LearnOptions {
+        min_docs: args.min_docs,
+        min_share: args.min_share,
+        max_sites: args.max_sites,
+        min_anchor: args.min_anchor,
+    };
+    let skip = args.on_error == LearnOnError::Skip;
+    let (learned, bad) = cli::learn::run(inputs, &record, &opts, skip).map_err(|f| Failure {
+        code: f.code,
+        message: f.message,
+    })?;
+    let toml = learned.to_toml();
+    match &args.output {
+        Some(path) => write_atomic(path, toml.as_bytes()).map_err(|e| Failure {
+            code: 1,
+            message: format!("{}: cannot write: {e}", path.display()),
+        })?,
+        None => {
+            let mut out = io::stdout().lock();
+            write_out(&mut out, toml.as_bytes())?;
+            out.flush().map_err(write_failure)?;
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "chaff learn: {} documents ({} without a URL, {} bad records skipped), {} sites with \
+             learned lines, {} lines learned, {} left out as common to more than {} sites",
+            learned.documents,
+            learned.without_url,
+            bad,
+            learned.sites.len(),
+            learned.lines(),
+            learned.common_lines,
+            args.max_sites
+        );
+    }
+    Ok(0)
 }
 
 fn rules_command(cmd: &RulesCommand, args: &RuleArgs) -> Result<u8, Failure> {

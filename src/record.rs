@@ -259,6 +259,35 @@ fn parse_object(
     Ok(map.0)
 }
 
+/// The text and URL of a record, read without cleaning it (for `chaff learn`).
+pub fn read_record(
+    line: &[u8],
+    opts: &RecordOptions,
+) -> Result<(String, Option<String>), RecordError> {
+    let line = std::str::from_utf8(line).map_err(|e| RecordError::NotUtf8 {
+        offset: e.valid_up_to(),
+    })?;
+    let text = read_string(line, &opts.field, 0)?;
+    let url = opts.url_field.as_ref().and_then(|p| find_string(line, p));
+    Ok((text, url))
+}
+
+fn read_string(json: &str, path: &[String], depth: usize) -> Result<String, RecordError> {
+    let object = parse_object(json, &path[..depth].join("."), depth)?;
+    let Some((_, value)) = object.iter().find(|(k, _)| *k == path[depth]) else {
+        return Err(RecordError::MissingField {
+            path: path[..=depth].join("."),
+        });
+    };
+    if depth + 1 < path.len() {
+        return read_string(value.get(), path, depth + 1);
+    }
+    serde_json::from_str(value.get()).map_err(|_| RecordError::NotString {
+        path: path.join("."),
+        found: describe(value.get()),
+    })
+}
+
 /// The string at `path` in the object `json`, if there is one.
 fn find_string(json: &str, path: &[String]) -> Option<String> {
     let object: raw_object::Object = serde_json::from_str(json).ok()?;

@@ -177,3 +177,142 @@ fn url_and_jsonl_conflict() {
     let out = chaff(&["--jsonl", "--url", "https://example.com/"], b"");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Five sites, twelve documents each. Every site has its own furniture, every document
+/// its own prose; some prose lines recur across sites or sit under a fixed heading.
+fn multi_site_corpus() -> String {
+    let sites = [
+        "news.example.com",
+        "www.recipes.example.org",
+        "blog.example.net",
+        "shop.example.io",
+        "forum.example.dev",
+    ];
+    let mut out = String::new();
+    let names = ["Alpha", "Bravo", "Charlie", "Delta", "Echo"];
+    for (s, site) in sites.iter().enumerate() {
+        let name = names[s];
+        for d in 0..12 {
+            let mut lines: Vec<String> = Vec::new();
+            lines.push(format!("Home | Sections | {name} Daily"));
+            lines.push(format!("Subscribe to the {name} letter"));
+            lines.push(String::new());
+            let words = [
+                "harbour", "orchard", "glacier", "market", "railway", "lantern", "meadow",
+                "quarry", "violin", "compass", "thimble", "beacon", "saddle", "walnut",
+            ];
+            let word = |k: usize| words[(k * 5 + s * 3) % words.len()];
+            lines.push(format!(
+                "The {} story begins with its own first sentence.",
+                word(d)
+            ));
+            if s == 1 {
+                // A heading every recipe has, with different text under it each time.
+                lines.push("Ingredients".into());
+                let food = ["flour", "rice", "lentils", "oats", "sugar", "beans"];
+                lines.push(format!("{} cups of {}", d + 1, food[d % 6]));
+                lines.push(format!(
+                    "a pinch of {}",
+                    ["salt", "cumin", "mace", "dill", "sage", "thyme"][d % 6]
+                ));
+            }
+            lines.push(format!("It goes on about the {} in detail.", word(d + 1)));
+            if d % 3 != 0 {
+                // Prose that many sites print.
+                lines.push("Thank you for reading.".into());
+            }
+            lines.push(String::new());
+            lines.push(format!("© {} {name} Media. All rights reserved.", 2000 + d));
+            let text = lines.join("\n") + "\n";
+            out.push_str(&format!(
+                "{{\"id\":\"{s}-{d}\",\"url\":\"https://{site}/story/{d}\",\"text\":{}}}\n",
+                serde_json::to_string(&text).unwrap()
+            ));
+        }
+    }
+    out.push_str("{\"id\":\"no-url\",\"text\":\"Home | Sections | Alpha Daily\\nA story.\"}\n");
+    out
+}
+
+#[test]
+fn learn_writes_reviewable_site_rules_that_clean_the_corpus() {
+    let dir = TempDir::new("learn");
+    let corpus = multi_site_corpus();
+    let corpus_path = dir.write("corpus.jsonl", &corpus);
+    let learned = dir.path("learned.toml");
+    let learned = learned.to_str().unwrap();
+    let out = chaff(&["learn", &corpus_path, "-o", learned], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let summary = text(&out.stderr);
+    assert!(
+        summary.contains("61 documents (1 without a URL"),
+        "{summary}"
+    );
+    let toml = std::fs::read_to_string(learned).unwrap();
+
+    // One rule per site, limited to it, the counts in the description.
+    for (id, host) in [
+        ("learned.news-example-com", "news.example.com"),
+        ("learned.recipes-example-org", "recipes.example.org"),
+        ("learned.forum-example-dev", "forum.example.dev"),
+    ] {
+        assert!(toml.contains(&format!("id = \"{id}\"")), "{toml}");
+        assert!(toml.contains(&format!("sites = [\"{host}\"]")), "{toml}");
+    }
+    assert!(
+        toml.contains("Subscribe to the Alpha letter\" (N 12, A 12, S 1)"),
+        "{toml}"
+    );
+    // Digits vary, the line is the same: learned once, as a pattern.
+    assert!(toml.contains(r"©\s+\d+\s+Alpha\s+Media\.\s+All\s+rights\s+reserved\."));
+    // Never learned: prose on every site, and a heading with other text under it.
+    assert!(!toml.contains("Thank you for reading"), "{toml}");
+    assert!(!toml.contains("\"Ingredients\""), "{toml}");
+    assert!(!toml.contains("cups"), "{toml}");
+
+    // It loads as a rule file, its examples pass, and it cleans the corpus site by site.
+    let out = chaff(&["rules", "test", learned], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    let out = chaff(&["--jsonl", "--rules", learned], corpus.as_bytes());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let cleaned: Vec<serde_json::Value> = text(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let recipe = cleaned[12 + 4]["text"].as_str().unwrap();
+    assert_eq!(
+        recipe,
+        "The compass story begins with its own first sentence.\nIngredients\n5 cups of sugar\na pinch of sage\nIt goes on about the harbour in detail.\nThank you for reading.\n"
+    );
+    // The record without a URL keeps the site's line: its site is unknown.
+    let last = cleaned.last().unwrap()["text"].as_str().unwrap();
+    assert!(last.starts_with("Home | Sections | Alpha Daily"), "{last}");
+    // The learned rules applied to another site's documents change nothing there.
+    let other = chaff(
+        &["--rules", learned, "--url", "https://elsewhere.example/"],
+        b"Subscribe to the Alpha letter\nText.\n",
+    );
+    assert_eq!(
+        text(&other.stdout),
+        "Subscribe to the Alpha letter\nText.\n"
+    );
+}
+
+#[test]
+fn learn_names_a_bad_record() {
+    let out = chaff(
+        &["learn"],
+        b"{\"url\":\"https://a.example/\",\"text\":\"x\"}\n{\"url\":\"https://a.example/\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "chaff: <stdin>:2: no field `text` (pass --on-error skip to learn from the rest)\n"
+    );
+    let out = chaff(
+        &["learn", "--on-error", "skip"],
+        b"{\"url\":\"https://a.example/\",\"text\":\"x\"}\nnot json\n",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stderr).contains("1 bad records skipped"));
+}

@@ -2,5 +2,6 @@
 
 pub mod io;
 pub mod jsonl;
+pub mod learn;
 pub mod progress;
 pub mod stats;
