@@ -1,51 +1,11 @@
 //! The binary: exit codes, error messages, pipes, rule options and subcommands.
 
+mod common;
+
 use std::io::Write;
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 
-fn chaff(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
-/// A scratch folder, removed when the test ends.
-struct TempDir(std::path::PathBuf);
-
-impl TempDir {
-    fn join(&self, name: &str) -> std::path::PathBuf {
-        self.0.join(name)
-    }
-
-    fn to_str(&self) -> Option<&str> {
-        self.0.to_str()
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn temp_dir(name: &str) -> TempDir {
-    let dir = std::env::temp_dir().join(format!("chaff-cli-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    TempDir(dir)
-}
+use common::{TempDir, chaff, text};
 
 const DOC: &[u8] = b"A story.\nRead more: Another story\n\n\nThe end.";
 
@@ -114,9 +74,9 @@ fn disable_and_no_default_rules() {
 
 #[test]
 fn user_rules_add_to_the_defaults() {
-    let dir = temp_dir("user-rules");
+    let dir = TempDir::new("user-rules");
     std::fs::write(
-        dir.join("mine.toml"),
+        dir.path("mine.toml"),
         "[[rule]]\nid = \"site.newsletter\"\ndescription = \"Our newsletter box, on a line of its own.\"\nphrases = [\"Get our newsletter\"]\naction = \"drop-line\"\n\n[[rule.example]]\ninput = \"Get our newsletter\\nText.\"\noutput = \"Text.\"\n\n[[rule.example]]\ninput = \"Get our newsletter today, he said.\"\n",
     )
     .unwrap();
@@ -138,8 +98,8 @@ fn user_rules_add_to_the_defaults() {
 
 #[test]
 fn failing_example_fails_rules_test() {
-    let dir = temp_dir("failing");
-    let file = dir.join("bad.toml");
+    let dir = TempDir::new("failing");
+    let file = dir.path("bad.toml");
     std::fs::write(
         &file,
         "[[rule]]\nid = \"site.greedy\"\ndescription = \"Claims to keep what it drops.\"\nphrases = [\"Hello\"]\naction = \"drop-line\"\n\n[[rule.example]]\ninput = \"Hello\"\n",
@@ -157,8 +117,8 @@ fn failing_example_fails_rules_test() {
 
 #[test]
 fn bad_rule_file_points_at_file_line_and_column() {
-    let dir = temp_dir("bad-regex");
-    let file = dir.join("bad.toml");
+    let dir = TempDir::new("bad-regex");
+    let file = dir.path("bad.toml");
     std::fs::write(
         &file,
         "[[rule]]\nid = \"site.bad\"\ndescription = \"A broken pattern.\"\naction = \"drop-line\"\npattern = 'Read (more'\n",
@@ -182,8 +142,8 @@ fn bad_rule_file_points_at_file_line_and_column() {
 
 #[test]
 fn duplicate_id_with_a_default_rule_is_an_error() {
-    let dir = temp_dir("dup");
-    let file = dir.join("dup.toml");
+    let dir = TempDir::new("dup");
+    let file = dir.path("dup.toml");
     std::fs::write(
         &file,
         "[[rule]]\nid = \"links.read-more\"\ndescription = \"Mine.\"\nphrases = [\"x\"]\naction = \"drop-line\"\n",
