@@ -12,6 +12,9 @@ use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
 
+/// A bound on cleaning passes, for a pathological rule set; real text settles in two.
+const MAX_PASSES: usize = 8;
+
 /// A compiled rule set, ready to clean any number of documents (it is `Send + Sync`).
 pub struct Cleaner {
     rules: Vec<Rule>,
@@ -56,9 +59,32 @@ impl Cleaner {
     }
 
     /// Clean a document from `url`, so rules scoped to its site apply.
+    ///
+    /// Rules limited to the head or tail, the repeat detectors and `drop-to-end`'s guard
+    /// judge a line by where it stands, and where it stands changes once other lines go.
+    /// So the output is cleaned again until nothing changes (each pass removes more, so
+    /// this ends; two passes are the rule) and cleaning is idempotent: chaff's output
+    /// cleaned again is the same text. Later passes' removals are mapped back onto the
+    /// input, so fates and edits always refer to the input's bytes.
     pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
         let host = url.and_then(url_host);
-        let active = |r: &Rule| r.enabled && r.sites.admit(host.as_deref());
+        let mut cleaned = self.pass(text, host.as_deref());
+        for _ in 0..MAX_PASSES {
+            if cleaned.fates.iter().all(|f| *f == Fate::Keep) {
+                break;
+            }
+            let out = cleaned.text();
+            let again = self.pass(&out, host.as_deref());
+            if again.fates.iter().all(|f| *f == Fate::Keep) || !cleaned.absorb(&again) {
+                break;
+            }
+        }
+        cleaned
+    }
+
+    /// One pass of every rule over `text`.
+    fn pass<'a>(&self, text: &'a str, host: Option<&str>) -> Cleaned<'a> {
+        let active = |r: &Rule| r.enabled && r.sites.admit(host);
         let doc = Document::new(text);
         let mut state = State::new(&doc);
 
@@ -173,19 +199,8 @@ impl State {
                 Fate::Drop(_) => {}
                 fate @ Fate::Keep => *fate = Fate::Cut(vec![(hit.span.clone(), hit.rule)]),
                 Fate::Cut(cuts) => {
-                    // Merge into the sorted, disjoint list; the first rule keeps the credit.
                     cuts.push((hit.span.clone(), hit.rule));
-                    cuts.sort_by_key(|(s, _)| s.start);
-                    let mut merged: Vec<(Range<usize>, usize)> = Vec::with_capacity(cuts.len());
-                    for (span, r) in cuts.drain(..) {
-                        match merged.last_mut() {
-                            Some((last, _)) if span.start <= last.end => {
-                                last.end = last.end.max(span.end)
-                            }
-                            _ => merged.push((span, r)),
-                        }
-                    }
-                    *cuts = merged;
+                    merge_cuts(cuts);
                 }
             },
             Action::DropBlock => {
@@ -260,6 +275,39 @@ fn cut_text(doc: &Document, i: usize, cuts: &[(Range<usize>, usize)]) -> String 
     out
 }
 
+/// Sort cut spans and merge those that touch or overlap; the first rule keeps the credit.
+fn merge_cuts(cuts: &mut Vec<(Range<usize>, usize)>) {
+    cuts.sort_by_key(|(s, _)| s.start);
+    let mut merged: Vec<(Range<usize>, usize)> = Vec::with_capacity(cuts.len());
+    for (span, r) in cuts.drain(..) {
+        match merged.last_mut() {
+            Some((last, _)) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push((span, r)),
+        }
+    }
+    *cuts = merged;
+}
+
+/// Map `span`, offsets into the text made of `pieces` laid end to end, to input ranges,
+/// and add them to `cuts` (the input ranges already cut, which lie between pieces).
+fn map_span(
+    pieces: &[Range<usize>],
+    span: Range<usize>,
+    rule: usize,
+    cuts: &mut Vec<(Range<usize>, usize)>,
+) {
+    let mut offset = 0;
+    for piece in pieces {
+        let len = piece.end - piece.start;
+        let from = span.start.max(offset);
+        let to = span.end.min(offset + len);
+        if from < to {
+            cuts.push((piece.start + from - offset..piece.start + to - offset, rule));
+        }
+        offset += len;
+    }
+}
+
 /// One change from the input to the cleaned text: replace input bytes `span` with
 /// `insert` (almost always empty). Applied in order, the edits of a document turn its
 /// input into exactly its cleaned text.
@@ -326,6 +374,72 @@ impl Cleaned<'_> {
         });
     }
 
+    /// Take the removals of `again`, a pass over this document's cleaned text, as this
+    /// document's own. Returns false when the two do not line up (then nothing changes).
+    fn absorb(&mut self, again: &Cleaned) -> bool {
+        // The cleaned text's non-blank lines are this document's kept non-blank lines,
+        // in order, one for one.
+        let kept: Vec<usize> = (0..self.doc.lines.len())
+            .filter(|&i| !self.doc.lines[i].blank && !matches!(self.fates[i], Fate::Drop(_)))
+            .collect();
+        let outs: Vec<usize> = (0..again.doc.lines.len())
+            .filter(|&k| !again.doc.lines[k].blank)
+            .collect();
+        if kept.len() != outs.len() {
+            debug_assert!(false, "cleaned text does not line up with its input");
+            return false;
+        }
+        let mut changed = false;
+        for (&i, &k) in kept.iter().zip(&outs) {
+            match &again.fates[k] {
+                Fate::Keep => {}
+                Fate::Drop(r) => {
+                    self.fates[i] = Fate::Drop(*r);
+                    changed = true;
+                }
+                Fate::Cut(cuts) => {
+                    let pieces = self.kept_pieces(i);
+                    let base = again.doc.lines[k].start;
+                    let mut mapped = match &self.fates[i] {
+                        Fate::Cut(c) => c.clone(),
+                        _ => Vec::new(),
+                    };
+                    for (span, r) in cuts {
+                        map_span(&pieces, span.start - base..span.end - base, *r, &mut mapped);
+                    }
+                    merge_cuts(&mut mapped);
+                    let text = cut_text(&self.doc, i, &mapped);
+                    self.fates[i] = if text.trim().is_empty() {
+                        Fate::Drop(cuts[0].1)
+                    } else {
+                        Fate::Cut(mapped)
+                    };
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// The input byte ranges that make up line `i` after its cuts.
+    fn kept_pieces(&self, i: usize) -> Vec<Range<usize>> {
+        let line = &self.doc.lines[i];
+        let mut pieces = Vec::new();
+        let mut pos = line.start;
+        if let Fate::Cut(cuts) = &self.fates[i] {
+            for (span, _) in cuts {
+                if span.start > pos {
+                    pieces.push(pos..span.start);
+                }
+                pos = span.end;
+            }
+        }
+        if line.end > pos {
+            pieces.push(pos..line.end);
+        }
+        pieces
+    }
+
     /// The line break after line `i`, as a piece: the input's own bytes when they are
     /// the document's line ending, else an insertion (last line without a break, or a
     /// stray LF in a CRLF document).
@@ -361,15 +475,32 @@ impl Cleaned<'_> {
                 emit(self.line_break(blank));
             }
             started = true;
+            // A CR at the end of what is left of a line would read as part of a CRLF
+            // break when the output is read again: layout leaves it out.
+            let mut limit = line.end;
+            while limit > line.start {
+                if let Some((span, _)) =
+                    cuts.iter().find(|(c, _)| c.start < limit && limit <= c.end)
+                {
+                    limit = span.start;
+                } else if self.doc.text.as_bytes()[limit - 1] == b'\r' {
+                    limit -= 1;
+                } else {
+                    break;
+                }
+            }
             let mut pos = line.start;
             for (span, _) in cuts {
+                if span.start >= limit {
+                    break;
+                }
                 if span.start > pos {
                     emit(Piece::Input(pos..span.start));
                 }
                 pos = span.end;
             }
-            if line.end > pos {
-                emit(Piece::Input(pos..line.end));
+            if limit > pos {
+                emit(Piece::Input(pos..limit));
             }
             emit(self.line_break(i));
         }

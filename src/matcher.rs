@@ -189,13 +189,28 @@ impl Matcher {
                 if !within_words(text, line.span(), rule.max_words) {
                     continue;
                 }
-                let spans: Vec<Range<usize>> = if rule.action == Action::Cut {
-                    re.captures_iter(content)
-                        .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
-                        .collect()
-                } else {
-                    re.find(content).map(|m| m.range()).into_iter().collect()
-                };
+                let spans: Vec<Range<usize>> =
+                    if rule.action == Action::Cut && rule.anchor == Anchor::LineStart {
+                        // Once a cut at the line's start is made, the line starts after it:
+                        // cut again there, so a run of glued labels goes in one pass.
+                        let mut spans = Vec::new();
+                        let mut from = 0;
+                        while let Some(c) = re.captures(&content[from..]) {
+                            let cut = c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range();
+                            if cut.is_empty() {
+                                break;
+                            }
+                            spans.push(from + cut.start..from + cut.end);
+                            from += cut.end;
+                        }
+                        spans
+                    } else if rule.action == Action::Cut {
+                        re.captures_iter(content)
+                            .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
+                            .collect()
+                    } else {
+                        re.find(content).map(|m| m.range()).into_iter().collect()
+                    };
                 for span in spans.into_iter().filter(|s| !s.is_empty()) {
                     out[*rule_idx].push(Hit {
                         rule: *rule_idx,
