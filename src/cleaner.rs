@@ -105,6 +105,7 @@ impl Cleaner {
                     }
                 }
                 RuleMatcher::Detector(_) => {}
+                _ if rule.action == Action::DropToEnd => state.drop_to_end(&hits[r], rule, &doc),
                 _ => {
                     for hit in &hits[r] {
                         if state.in_scope(hit.line, rule) {
@@ -171,12 +172,17 @@ impl State {
     }
 
     fn in_scope(&self, line: usize, rule: &Rule) -> bool {
+        self.in_scope_of(line, rule, self.non_blank)
+    }
+
+    /// `in_scope` for the document's first `non_blank` non-blank lines.
+    fn in_scope_of(&self, line: usize, rule: &Rule, non_blank: usize) -> bool {
         let rank = self.rank[line];
-        if rank == usize::MAX {
+        if rank == usize::MAX || rank >= non_blank {
             return false;
         }
         let head = rank < rule.scope_lines;
-        let tail = self.non_blank - rank <= rule.scope_lines;
+        let tail = non_blank - rank <= rule.scope_lines;
         match rule.scope {
             Scope::Any => true,
             Scope::Head => head,
@@ -222,17 +228,38 @@ impl State {
                     }
                 }
             }
-            Action::DropToEnd => {
-                // Only when the text before the marker outweighs what would go: a marker
-                // with more text after it than before stands in the body, not under it.
-                // Bytes, not lines: a form is many short lines under a few long paragraphs.
-                let before = doc.lines[hit.line].start;
-                if before >= doc.text.len() - before {
-                    for line in hit.line..doc.lines.len() {
-                        self.drop(line, hit.rule);
-                    }
-                }
+            Action::DropToEnd => self.drop_to_end(std::slice::from_ref(hit), rule, doc),
+        }
+    }
+
+    /// Drop from a marker to the end of the document, for the markers in `hits` (in
+    /// document order) that are in the rule's scope, and only when the text before the
+    /// marker outweighs what would go: a marker with more text after it than before
+    /// stands in the body, not under it. Bytes, not lines: a form is many short lines
+    /// under a few long paragraphs.
+    ///
+    /// Markers are taken from the last: once a comment thread goes, the marker before it
+    /// may stand in the tail of what is left (threads of replies each under their own
+    /// "Leave a Reply"), so scope and weight are measured against the end of what is left.
+    /// One pass then removes what would otherwise take one pass a marker.
+    fn drop_to_end(&mut self, hits: &[Hit], rule: &Rule, doc: &Document) {
+        let mut end_line = doc.lines.len();
+        let mut end_byte = doc.text.len();
+        let mut end_rank = self.non_blank;
+        for hit in hits.iter().rev() {
+            if hit.line >= end_line || !self.in_scope_of(hit.line, rule, end_rank) {
+                continue;
             }
+            let before = doc.lines[hit.line].start;
+            if before < end_byte - before {
+                continue;
+            }
+            for line in hit.line..end_line {
+                self.drop(line, hit.rule);
+            }
+            end_line = hit.line;
+            end_byte = before;
+            end_rank = self.rank[hit.line];
         }
     }
 
@@ -365,6 +392,19 @@ impl Cleaned<'_> {
         let mut out = String::with_capacity(self.doc.text.len());
         self.write(&mut out);
         out
+    }
+
+    /// The cleaned text is empty: nothing of the document is left.
+    pub fn is_empty(&self) -> bool {
+        let mut empty = true;
+        self.pieces(|piece| {
+            if let Piece::Input(r) = piece {
+                empty &= r.is_empty();
+            } else {
+                empty = false;
+            }
+        });
+        empty
     }
 
     pub fn write(&self, out: &mut String) {
@@ -604,5 +644,27 @@ mod tests {
             assert_eq!(apply_edits(input, &edits), cleaned.text(), "{input:?}");
             assert!(edits.windows(2).all(|w| w[0].span.end <= w[1].span.start));
         }
+    }
+
+    /// Threads of replies, each under its own form heading: the tail marker of what is
+    /// left after one thread goes is the next heading up. All of them go in one pass,
+    /// and the body stays (the fuzzer found the version that needed a pass a thread).
+    #[test]
+    fn drop_to_end_takes_every_thread_in_one_pass() {
+        let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
+        let body: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "Day {n}: the tap in our kitchen had been dripping for weeks, and the \
+                     sound kept us awake until we replaced the cartridge ourselves.\n\n"
+                )
+            })
+            .collect();
+        let threads = "Leave a Reply\nGreat tip, thanks.\n\n".repeat(12);
+        let input = format!("{body}{threads}");
+        let cleaned = cleaner.pass(&input, None);
+        assert_eq!(cleaned.text(), body.trim_end().to_string() + "\n");
+        let again = cleaner.clean(&cleaned.text()).text();
+        assert_eq!(again, cleaned.text());
     }
 }

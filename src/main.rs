@@ -300,7 +300,8 @@ fn clean_command(cli: &Cli) -> Result<u8, Failure> {
         &cli.files[..]
     };
     if let Some(dir) = &cli.out_dir {
-        return out_dir_command(&cleaner, files, dir, cli.lossy, cli.url.as_deref());
+        let quiet = cli.jsonl.quiet;
+        return out_dir_command(&cleaner, files, dir, cli.lossy, cli.url.as_deref(), quiet);
     }
     let mut out = open_output(cli.output.as_deref(), files)?;
     let code = if cli.jsonl.jsonl {
@@ -310,6 +311,9 @@ fn clean_command(cli: &Cli) -> Result<u8, Failure> {
         for file in files {
             let text = read_text(file, cli.lossy)?;
             let cleaned = cleaner.clean_url(&text, cli.url.as_deref());
+            if !cli.jsonl.quiet {
+                warn_if_emptied(file, &text, &cleaned, cleaner.rules());
+            }
             buf.clear();
             if cli.explain {
                 if files.len() > 1 {
@@ -398,6 +402,7 @@ fn out_dir_command(
     dir: &Path,
     lossy: bool,
     url: Option<&str>,
+    quiet: bool,
 ) -> Result<u8, Failure> {
     let mut jobs = Vec::new();
     for path in paths {
@@ -424,8 +429,11 @@ fn out_dir_command(
             });
         }
         let text = read_text(file, lossy)?;
-        let cleaned = cleaner.clean_url(&text, url).text();
-        write_atomic(&dest, cleaned.as_bytes()).map_err(|e| Failure {
+        let cleaned = cleaner.clean_url(&text, url);
+        if !quiet {
+            warn_if_emptied(file, &text, &cleaned, cleaner.rules());
+        }
+        write_atomic(&dest, cleaned.text().as_bytes()).map_err(|e| Failure {
             code: 1,
             message: format!("{}: cannot write: {e}", dest.display()),
         })?;
@@ -453,6 +461,36 @@ fn collect_files(root: &Path, path: &Path, out: &mut Vec<(PathBuf, PathBuf)>) ->
         out.push((path.to_path_buf(), rel));
     }
     Ok(())
+}
+
+/// A document with content that comes out empty is either all chaff or a rule that
+/// matches too much; the output alone cannot tell which, so say it on standard error.
+fn warn_if_emptied(file: &Path, text: &str, cleaned: &chaff::Cleaned, rules: &[chaff::Rule]) {
+    if text.trim().is_empty() || !cleaned.is_empty() {
+        return;
+    }
+    let mut lines: Vec<(usize, u64)> = Vec::new();
+    for edit in cleaned.edits() {
+        if let (Some(r), chaff::EditKind::DropLine) = (edit.rule, edit.kind) {
+            match lines.iter_mut().find(|(rule, _)| *rule == r) {
+                Some((_, n)) => *n += 1,
+                None => lines.push((r, 1)),
+            }
+        }
+    }
+    lines.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let most: Vec<String> = lines
+        .iter()
+        .take(3)
+        .map(|(r, n)| format!("{} ({n})", rules[*r].id))
+        .collect();
+    let more = if lines.len() > 3 { ", …" } else { "" };
+    eprintln!(
+        "chaff: warning: {}: every line was removed, by {}{more}; \
+         run with --explain to see why, or --disable a rule that matches too much",
+        display_name(file),
+        most.join(", ")
+    );
 }
 
 fn read_text(path: &Path, lossy: bool) -> Result<String, Failure> {

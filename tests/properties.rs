@@ -327,3 +327,42 @@ proptest! {
         }
     }
 }
+
+/// Inputs the fuzzers found (`tests/fuzz-regressions/<target>/`), checked the way their
+/// fuzz target checks them. A new crash goes there, minimised, named for what it showed.
+#[test]
+fn fuzz_regressions() {
+    let dir = common::root().join("tests/fuzz-regressions");
+    let mut checked = 0;
+    for target in std::fs::read_dir(&dir).unwrap() {
+        let target = target.unwrap().path();
+        let kind = target.file_name().unwrap().to_string_lossy().into_owned();
+        for case in std::fs::read_dir(&target).unwrap() {
+            let case = case.unwrap().path();
+            let data = std::fs::read(&case).unwrap();
+            let name = case.display();
+            match kind.as_str() {
+                "clean" => DEFAULT.with(|cleaner| {
+                    let text = String::from_utf8_lossy(&data);
+                    let cleaned = cleaner.clean(&text);
+                    let out = cleaned.text();
+                    assert_eq!(apply_edits(&text, &cleaned.edits()), out, "{name}");
+                    assert_eq!(cleaner.clean(&out).text(), out, "{name}: not idempotent");
+                    nothing_invented(&text, &out).unwrap_or_else(|e| panic!("{name}: {e}"));
+                }),
+                "load_rules" => {
+                    let source = Source {
+                        name: "fuzz.toml".into(),
+                        text: String::from_utf8_lossy(&data).into_owned(),
+                    };
+                    if let Err(e) = RuleSet::default().add_source(&source) {
+                        assert!(e.position.is_some(), "{name}: {e}");
+                    }
+                }
+                other => panic!("{}: no fuzz target is called {other}", target.display()),
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no regression inputs under {}", dir.display());
+}

@@ -5,7 +5,7 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const GZIP_MAGIC: &[u8] = &[0x1f, 0x8b];
 const ZSTD_MAGIC: &[u8] = &[0x28, 0xb5, 0x2f, 0xfd];
@@ -89,84 +89,129 @@ pub fn read_all(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// An output: standard output, or a file compressed as its name says. `finish` must be
-/// called to flush and close a compressed stream.
-pub enum Output {
-    Plain(Box<dyn Write + Send>),
+/// An output: standard output, or a file compressed as its name says. A regular file is
+/// written to a temporary file beside it and renamed into place by `finish`: a run that
+/// fails leaves the old file (or none), never half of a new one.
+pub struct Output {
+    sink: Sink,
+    staged: Option<Staged>,
+}
+
+enum Sink {
+    Stdout(BufWriter<io::Stdout>),
+    File(BufWriter<File>),
     Gzip(flate2::write::GzEncoder<BufWriter<File>>),
     Zstd(zstd::stream::write::Encoder<'static, BufWriter<File>>),
 }
 
 impl Output {
     pub fn stdout() -> Output {
-        Output::Plain(Box::new(BufWriter::with_capacity(1 << 20, io::stdout())))
+        Output {
+            sink: Sink::Stdout(BufWriter::with_capacity(1 << 20, io::stdout())),
+            staged: None,
+        }
     }
 
     pub fn create(path: &Path) -> io::Result<Output> {
-        let file = BufWriter::with_capacity(1 << 20, File::create(path)?);
-        Ok(match Compression::from_path(path) {
-            Compression::None => Output::Plain(Box::new(file)),
-            Compression::Gzip => Output::Gzip(flate2::write::GzEncoder::new(
+        let staged = Staged::new(path)?;
+        let file = File::create(staged.as_ref().map_or(path, |s| &s.tmp))?;
+        let file = BufWriter::with_capacity(1 << 20, file);
+        let sink = match Compression::from_path(path) {
+            Compression::None => Sink::File(file),
+            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(
                 file,
                 flate2::Compression::default(),
             )),
-            Compression::Zstd => Output::Zstd(zstd::stream::write::Encoder::new(file, 3)?),
-        })
+            Compression::Zstd => Sink::Zstd(zstd::stream::write::Encoder::new(file, 3)?),
+        };
+        Ok(Output { sink, staged })
     }
 
-    pub fn finish(self) -> io::Result<()> {
-        match self {
-            Output::Plain(mut w) => w.flush(),
-            Output::Gzip(w) => w.finish()?.flush(),
-            Output::Zstd(w) => w.finish()?.flush(),
+    pub fn finish(mut self) -> io::Result<()> {
+        let file =
+            match std::mem::replace(&mut self.sink, Sink::Stdout(BufWriter::new(io::stdout()))) {
+                Sink::Stdout(mut w) => return w.flush(),
+                Sink::File(w) => w,
+                Sink::Gzip(w) => w.finish()?,
+                Sink::Zstd(w) => w.finish()?,
+            };
+        let file = file.into_inner().map_err(|e| e.into_error())?;
+        match self.staged.take() {
+            // On disk before it takes the old file's place, or a crash could leave neither.
+            Some(staged) => {
+                file.sync_all()?;
+                staged.commit()
+            }
+            None => Ok(()),
         }
+    }
+
+    fn writer(&mut self) -> &mut dyn Write {
+        match &mut self.sink {
+            Sink::Stdout(w) => w,
+            Sink::File(w) => w,
+            Sink::Gzip(w) => w,
+            Sink::Zstd(w) => w,
+        }
+    }
+}
+
+/// A temporary file beside its destination, removed unless committed.
+struct Staged {
+    tmp: PathBuf,
+    dest: PathBuf,
+}
+
+impl Staged {
+    /// `None` when `dest` exists and is not a regular file: a device, a named pipe, or a
+    /// symbolic link such as `/dev/stdout`. That is written in place, since renaming over
+    /// it would replace the link or the device instead of writing to what it stands for.
+    fn new(dest: &Path) -> io::Result<Option<Staged>> {
+        if std::fs::symlink_metadata(dest).is_ok_and(|m| !m.is_file()) {
+            return Ok(None);
+        }
+        let dest = dest.to_path_buf();
+        let name = dest
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tmp = dest.with_file_name(format!(".{name}.chaff-tmp-{}", std::process::id()));
+        Ok(Some(Staged { tmp, dest }))
+    }
+
+    fn commit(self) -> io::Result<()> {
+        std::fs::rename(&self.tmp, &self.dest)
+        // Drop removes the temporary file if the rename failed; after it, there is none.
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.tmp);
     }
 }
 
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        match self {
-            Output::Plain(w) => w.write(buf),
-            Output::Gzip(w) => w.write(buf),
-            Output::Zstd(w) => w.write(buf),
-        }
+        self.writer().write(buf)
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
-        match self {
-            Output::Plain(w) => w.write_all(buf),
-            Output::Gzip(w) => w.write_all(buf),
-            Output::Zstd(w) => w.write_all(buf),
-        }
+        self.writer().write_all(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        match self {
-            Output::Plain(w) => w.flush(),
-            Output::Gzip(w) => w.flush(),
-            Output::Zstd(w) => w.flush(),
-        }
+        self.writer().flush()
     }
 }
 
-/// Write to a temporary file beside `dest`, then rename: a reader never sees half a file.
+/// Write `bytes` to `dest` as [`Output::create`] does: through a temporary file renamed
+/// into place, so a reader never sees half a file. Missing folders are created.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {
-    if let Some(parent) = dest.parent() {
+    if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
-    let name = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dest.with_file_name(format!(".{name}.chaff-tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, dest)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
+    let mut out = Output::create(dest)?;
+    out.write_all(bytes)?;
+    out.finish()
 }

@@ -44,7 +44,12 @@ impl RuleError {
         span: Range<usize>,
         message: impl Into<String>,
     ) -> Self {
-        let start = span.start.min(source.len());
+        // Spans from the TOML and regex parsers are bytes; one may stop inside a
+        // character (an empty span widened by a byte), so snap outwards to characters.
+        let mut start = span.start.min(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[start..]
             .find('\n')
@@ -54,7 +59,10 @@ impl RuleError {
         let text = source[line_start..line_end]
             .trim_end_matches('\r')
             .to_string();
-        let end = span.end.clamp(start, line_end);
+        let mut end = span.end.clamp(start, line_end);
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
         let width = source[start..end].chars().count().max(1);
         RuleError(Box::new(Details {
             file: file.into(),
@@ -127,5 +135,19 @@ mod tests {
         assert!(shown.contains("--> r.toml:3:12"), "{shown}");
         assert!(shown.contains("3 | pattern = '(a'"), "{shown}");
         assert!(shown.contains("  |            ^"), "{shown}");
+    }
+
+    /// The fuzzer's find: a span that starts or ends inside a character points at the
+    /// whole character instead of panicking.
+    #[test]
+    fn a_span_inside_a_character_snaps_to_it() {
+        let src = "pattern = '\\d{\u{382}}'\n";
+        let at = src.find('\u{382}').unwrap();
+        for span in [at..at + 1, at + 1..at + 1, at + 1..at + 2] {
+            let e = RuleError::at("r.toml", src, span.clone(), "bad");
+            assert_eq!(e.position, Some((1, 15)), "{span:?}");
+            let shown = e.to_string();
+            assert!(shown.ends_with("  |               ^"), "{shown}");
+        }
     }
 }
