@@ -22,13 +22,36 @@
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
 //!   a line that occurs more than `max-copies` times (default 2) ends a run.
 
-use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{Params, Survivor};
 
+/// Line keys are xxh3 hashes already: hashing them again with SipHash only costs time.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, key: u64) {
+        self.0 = key;
+    }
+}
+
+type KeyMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+type KeySet = std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>;
+
 /// How often each key occurs among `lines`.
-fn counts(lines: &[Survivor]) -> HashMap<u64, usize> {
-    let mut counts = HashMap::with_capacity(lines.len());
+fn counts(lines: &[Survivor]) -> KeyMap<usize> {
+    let mut counts = KeyMap::with_capacity_and_hasher(lines.len(), Default::default());
     for line in lines {
         *counts.entry(line.key).or_insert(0) += 1;
     }
@@ -73,7 +96,7 @@ impl RepeatedParagraphs {
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
         let counts = counts(lines);
-        let mut seen = HashSet::new();
+        let mut seen = KeySet::default();
         for (k, line) in lines.iter().enumerate() {
             if line.chars >= self.min_chars
                 && counts[&line.key] <= self.max_copies
@@ -109,7 +132,7 @@ impl RepeatedBody {
         let counts = counts(lines);
         let rare = |k: usize| counts[&keys[k]] <= self.max_copies;
         // Where each key first stood: the copy a repeat is compared with.
-        let mut first: HashMap<u64, usize> = HashMap::new();
+        let mut first: KeyMap<usize> = KeyMap::default();
         let mut i = 0;
         while i < keys.len() {
             let candidate = first.get(&keys[i]).copied();
