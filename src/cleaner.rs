@@ -12,8 +12,11 @@ use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
 
-/// A bound on cleaning passes, for a pathological rule set; real text settles in two.
-const MAX_PASSES: usize = 8;
+/// A bound on re-cleaning passes. Real text settles in one or two (on 2,000 benchmark
+/// documents: 1% needed a third); the fuzzer builds documents of stacked comment forms
+/// where each pass's drop exposes the next form to the tail scope, one form a pass.
+/// Past the bound, cleaning the output again may still remove something.
+const MAX_PASSES: usize = 32;
 
 /// A compiled rule set, ready to clean any number of documents (it is `Send + Sync`).
 pub struct Cleaner {
