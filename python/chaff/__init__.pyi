@@ -1,0 +1,3 @@
+from ._chaff import Cleaner as Cleaner, Edit as Edit, RuleError as RuleError
+
+def clean(text: str, url: str | None = None) -> str: ...
