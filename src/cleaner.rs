@@ -672,4 +672,17 @@ mod tests {
         let again = cleaner.clean(&cleaned.text()).text();
         assert_eq!(again, cleaned.text());
     }
+
+    /// A line printed many times in a row at the top is a pattern of the text, not a
+    /// title printed twice: it stays whole, in one pass (taking one copy a pass used to
+    /// run the pass bound out and leave a result that was not a fixed point).
+    #[test]
+    fn a_run_of_identical_lines_stays_and_is_a_fixed_point() {
+        let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
+        let line = "The council approved the plan by seven votes to two.\n";
+        let input = line.repeat(200);
+        let cleaned = cleaner.pass(&input, None);
+        assert_eq!(cleaned.text(), input);
+        assert_eq!(cleaner.clean(&input).text(), input);
+    }
 }

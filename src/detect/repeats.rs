@@ -71,9 +71,14 @@ impl RepeatedTitle {
     }
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
-        let head = &lines[..lines.len().min(self.head_lines)];
-        for k in 1..head.len() {
-            if head[k].text.trim() == head[k - 1].text.trim() {
+        let same = |a: usize, b: usize| lines[a].text.trim() == lines[b].text.trim();
+        for k in 1..lines.len().min(self.head_lines) {
+            // A pair, not a run: a line printed three or more times in a row is a pattern
+            // of the text (a chant, a table), and taking one copy of a run would only
+            // bring the next copy up to the same place, a pass at a time.
+            let run_before = k >= 2 && same(k - 1, k - 2);
+            let run_after = k + 1 < lines.len() && same(k + 1, k);
+            if same(k, k - 1) && !run_before && !run_after {
                 out.push(k);
             }
         }
@@ -268,5 +273,23 @@ mod tests {
             &mut out,
         );
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn title_printed_twice_but_not_a_run() {
+        let d = RepeatedTitle { head_lines: 6 };
+        let mut out = Vec::new();
+        d.detect(&lines(&["Title", "Title", "Body text."]), &mut out);
+        assert_eq!(out, vec![1]);
+        // A chant printed line after line: no copy goes, so nothing moves up a pass later.
+        out.clear();
+        d.detect(
+            &lines(&["Go team!", "Go team!", "Go team!", "Body text."]),
+            &mut out,
+        );
+        assert!(out.is_empty());
+        out.clear();
+        d.detect(&lines(&["Title", "Title", "Sub", "Sub", "Sub"]), &mut out);
+        assert_eq!(out, vec![1]);
     }
 }
