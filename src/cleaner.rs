@@ -281,14 +281,18 @@ impl State {
 
     /// Kept non-blank lines and their text after cuts.
     fn survivors<'a>(&self, doc: &Document<'a>) -> Vec<Survivor<'a>> {
+        let mut scratch = Vec::new();
         self.fates
             .iter()
             .enumerate()
             .filter(|(i, _)| !doc.lines[*i].blank)
-            .filter_map(|(i, fate)| match fate {
-                Fate::Keep => Some(Survivor::new(i, Cow::Borrowed(doc.line(i)))),
-                Fate::Cut(cuts) => Some(Survivor::new(i, Cow::Owned(cut_text(doc, i, cuts)))),
-                Fate::Drop(_) => None,
+            .filter_map(|(i, fate)| {
+                let text = match fate {
+                    Fate::Keep => Cow::Borrowed(doc.line(i)),
+                    Fate::Cut(cuts) => Cow::Owned(cut_text(doc, i, cuts)),
+                    Fate::Drop(_) => return None,
+                };
+                Some(Survivor::with_scratch(i, text, &mut scratch))
             })
             .collect()
     }

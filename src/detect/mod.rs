@@ -140,23 +140,22 @@ const FOLD: [u8; 128] = {
     t
 };
 
-thread_local! {
-    static FOLDED: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
 impl<'a> Survivor<'a> {
     pub fn new(line: usize, text: Cow<'a, str>) -> Self {
-        FOLDED.with_borrow_mut(|folded| {
-            fold(&text, folded);
-            Survivor {
-                line,
-                // xxh3: fast and stable across runs and platforms, so results never
-                // depend on a seed.
-                key: xxhash_rust::xxh3::xxh3_64(folded),
-                chars: folded.len() - extra_bytes(folded),
-                text,
-            }
-        })
+        Self::with_scratch(line, text, &mut Vec::new())
+    }
+
+    /// [`Survivor::new`] with a buffer reused from line to line.
+    pub fn with_scratch(line: usize, text: Cow<'a, str>, folded: &mut Vec<u8>) -> Self {
+        fold(&text, folded);
+        Survivor {
+            line,
+            // xxh3: fast and stable across runs and platforms, so results never depend
+            // on a seed.
+            key: xxhash_rust::xxh3::xxh3_64(folded),
+            chars: folded.len() - extra_bytes(folded),
+            text,
+        }
     }
 }
 
