@@ -53,7 +53,8 @@ struct Cli {
     url: Option<String>,
 
     /// Write to FILE instead of standard output (.gz and .zst are compressed). It may not
-    /// be one of the inputs.
+    /// be one of the inputs. FILE is written under a temporary name and renamed into
+    /// place when the run succeeds, so a failed run never leaves half of it.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -123,7 +124,8 @@ struct JsonlArgs {
     #[arg(long, value_name = "FILE", requires = "jsonl")]
     stats: Option<String>,
 
-    /// No progress line on standard error (it is shown only when that is a terminal).
+    /// No progress line (it is shown only when standard error is a terminal), and no
+    /// warning when a document with text cleans to nothing.
     #[arg(long, short = 'q')]
     quiet: bool,
 }
