@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Rule-quality report: per rule and detector, how many lines it removed on a scored set
+and how many of those were gold article content, so a bad rule shows itself.
+
+Usage:
+    scripts/rule-quality.py [--data DIR] [--flavour extracted|fulltext] [--chaff BIN] [--top N]
+
+DIR holds `<flavour>/<id>.txt`, `gold/<id>.txt` and optionally `meta.jsonl` (id, url), as
+../shared/eval/aeb does. chaff runs once over all documents (`--jsonl --annotate`); every
+removed line (or cut span) is looked up in its document's gold text after folding case and
+whitespace. A removal of 20 or more characters is content lost when the gold holds it more
+often than the cleaned text still does (so dropping the second copy of a line the gold has
+once is right); a shorter one found in the gold is counted apart as ambiguous (a "Share" or
+a date may be in both).
+"""
+import argparse
+import json
+import re
+import signal
+import subprocess
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MIN_CHARS = 20
+
+
+def fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=str(ROOT.parent / "shared/eval/aeb"))
+    ap.add_argument("--flavour", default="extracted")
+    ap.add_argument("--chaff", default=str(ROOT / "target/release/chaff"))
+    ap.add_argument("--top", type=int, default=10, help="worst rules to show examples for")
+    args, extra = ap.parse_known_args()
+
+    data = Path(args.data)
+    urls = {}
+    if (data / "meta.jsonl").exists():
+        for line in (data / "meta.jsonl").open(encoding="utf-8"):
+            m = json.loads(line)
+            urls[m["id"]] = m.get("url")
+    docs = []
+    for path in sorted((data / args.flavour).glob("*.txt")):
+        gold = data / "gold" / path.name
+        if gold.exists():
+            docs.append((path.stem, path.read_bytes().decode("utf-8"), gold.read_bytes().decode("utf-8")))
+    if not docs:
+        sys.exit(f"no documents with gold under {data}/{args.flavour}")
+
+    records = "".join(
+        json.dumps({"id": i, "url": urls.get(i), "text": t}, ensure_ascii=False) + "\n" for i, t, _ in docs
+    )
+    run = subprocess.run(
+        [args.chaff, "--jsonl", "--annotate", "--clean", "-q", *extra], input=records.encode(), capture_output=True
+    )
+    if run.returncode != 0:
+        sys.exit(f"chaff failed ({run.returncode}): {run.stderr.decode()}")
+
+    gold_of = {i: fold(g) for i, _, g in docs}
+    input_of = {i: t for i, t, _ in docs}
+    removed = defaultdict(int)
+    lost = defaultdict(int)
+    ambiguous = defaultdict(int)
+    examples = defaultdict(list)
+    for line in run.stdout.decode().splitlines():
+        r = json.loads(line)
+        text = input_of[r["id"]].encode("utf-8")
+        cleaned = fold(r["text"])
+        gold = gold_of[r["id"]]
+        for e in r["chaff"]:
+            if e["action"] == "layout":
+                continue
+            piece = fold(text[e["start"] : e["end"]].decode("utf-8", "replace"))
+            if not piece:
+                continue
+            rule = e["rule"]
+            removed[rule] += 1
+            if piece in gold:
+                if len(piece) >= MIN_CHARS:
+                    if gold.count(piece) <= cleaned.count(piece):
+                        continue
+                    lost[rule] += 1
+                    if len(examples[rule]) < 3:
+                        examples[rule].append((r["id"][:12], piece[:100]))
+                else:
+                    ambiguous[rule] += 1
+
+    rules = sorted(removed, key=lambda k: (-lost[k], -ambiguous[k], k))
+    total = sum(removed.values())
+    print(f"{len(docs)} documents ({args.flavour}), {total} removals\n")
+    print("| rule | removed | gold content lost | ambiguous (short, in gold) | share lost |")
+    print("| --- | ---: | ---: | ---: | ---: |")
+    for k in rules:
+        print(f"| {k} | {removed[k]} | {lost[k]} | {ambiguous[k]} | {lost[k] / removed[k]:.1%} |")
+    worst = [k for k in rules if lost[k]][: args.top]
+    if worst:
+        print("\nContent lost, by rule (document id, removed text):")
+        for k in worst:
+            print(f"\n{k}:")
+            for doc, piece in examples[k]:
+                print(f"  {doc}  {piece}")
+
+
+if __name__ == "__main__":
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the report quietly
+    main()
