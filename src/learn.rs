@@ -17,9 +17,9 @@
 //! Memory is a few dozen bytes per distinct line per site: learn from a sample of a
 //! large corpus (a hundred thousand documents find any site's furniture).
 
+use crate::keys::KeyMap;
 use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::rules::url_host;
 
@@ -89,26 +89,6 @@ impl Count {
         self.docs += 1;
         self.last = doc;
         true
-    }
-}
-
-/// Keys are hashes already: no need to hash them again.
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
     }
 }
 

@@ -15,6 +15,7 @@ pub mod detect;
 pub mod document;
 pub mod examples;
 mod explain;
+mod keys;
 pub mod learn;
 mod matcher;
 pub mod record;

@@ -22,32 +22,8 @@
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
 //!   a line that occurs more than `max-copies` times (default 2) ends a run.
 
-use std::hash::{BuildHasherDefault, Hasher};
-
 use super::{Params, Survivor};
-
-/// Line keys are xxh3 hashes already: hashing them again with SipHash only costs time.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, key: u64) {
-        self.0 = key;
-    }
-}
-
-type KeyMap<V> = std::collections::HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-type KeySet = std::collections::HashSet<u64, BuildHasherDefault<KeyHasher>>;
+use crate::keys::{KeyMap, KeySet};
 
 /// How often each key occurs among `lines`.
 fn counts(lines: &[Survivor]) -> KeyMap<usize> {
