@@ -2,10 +2,7 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
-use common::{TempDir, chaff, text};
+use common::{Stdout, TempDir, chaff, chaff_to, text};
 
 const DOC: &[u8] = b"A story.\nRead more: Another story\n\n\nThe end.";
 
@@ -171,18 +168,7 @@ fn usage_error_exits_2() {
 fn broken_pipe_ends_quietly() {
     // A reader that closes its end at once: chaff must exit 0 without a message.
     let big: Vec<u8> = b"A line of text that stays in the output.\n".repeat(50_000);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let stdout = child.stdout.take().unwrap();
-    drop(stdout);
-    stdin.write_all(&big).unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().unwrap();
+    let out = chaff_to(&[], &big, Stdout::Closed);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(out.stderr.is_empty(), "{}", text(&out.stderr));
 }

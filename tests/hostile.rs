@@ -5,35 +5,18 @@
 mod common;
 
 use std::fs::File;
-use std::io::Write;
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
-use common::{TempDir, chaff, root, text};
+use common::{Stdout, TempDir, chaff, chaff_to, root, text};
 
 const FULL: &str = "/dev/full";
 
 /// Run the binary with standard output going to `/dev/full` (every write fails with
 /// ENOSPC, like a full disk). `None` where the system has no such device.
 fn into_full_disk(args: &[&str], stdin: &[u8]) -> Option<Output> {
-    if !Path::new(FULL).exists() {
-        return None;
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(File::create(FULL).ok()?)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut input = child.stdin.take().unwrap();
-    let data = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
-    Some(out)
+    let full = File::create(FULL).ok()?;
+    Some(chaff_to(args, stdin, Stdout::File(full)))
 }
 
 fn learn_corpus() -> String {
@@ -102,20 +85,7 @@ fn a_full_disk_on_an_output_file_is_an_error() {
 #[test]
 fn a_closed_pipe_ends_jsonl_mode_quietly() {
     let big = b"{\"text\":\"A line of text that stays in the output.\"}\n".repeat(50_000);
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
-        .args(["--jsonl", "-j2"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    drop(child.stdout.take());
-    let feeder = std::thread::spawn(move || {
-        let _ = stdin.write_all(&big);
-    });
-    let out = child.wait_with_output().unwrap();
-    feeder.join().unwrap();
+    let out = chaff_to(&["--jsonl", "-j2"], &big, Stdout::Closed);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(text(&out.stderr), "");
 }

@@ -37,16 +37,39 @@ pub fn stem(path: &Path) -> String {
     path.file_stem().unwrap().to_string_lossy().into_owned()
 }
 
+/// Where the binary's standard output goes.
+pub enum Stdout {
+    /// Captured in the returned `Output`.
+    Piped,
+    /// A pipe whose reader is gone before anything is written (`chaff … | head`).
+    Closed,
+    /// A file, such as `/dev/full`.
+    File(std::fs::File),
+}
+
 /// Run the binary with `args`, feeding `stdin` from a thread (so a large input cannot
 /// deadlock against a full output pipe).
 pub fn chaff(args: &[&str], stdin: &[u8]) -> Output {
+    chaff_to(args, stdin, Stdout::Piped)
+}
+
+/// [`chaff`] with standard output sent to `stdout`.
+pub fn chaff_to(args: &[&str], stdin: &[u8], stdout: Stdout) -> Output {
+    let (out, closed) = match stdout {
+        Stdout::Piped => (Stdio::piped(), false),
+        Stdout::Closed => (Stdio::piped(), true),
+        Stdout::File(f) => (Stdio::from(f), false),
+    };
     let mut child = Command::new(env!("CARGO_BIN_EXE_chaff"))
         .args(args)
         .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
+        .stdout(out)
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    if closed {
+        drop(child.stdout.take());
+    }
     let mut input = child.stdin.take().unwrap();
     let data = stdin.to_vec();
     let feeder = std::thread::spawn(move || {
