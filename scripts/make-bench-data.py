@@ -46,14 +46,15 @@ def fresh(path, size):
     return True
 
 
-def write_text(path, size, texts):
+def write_docs(path, size, texts, render):
+    """Documents in shuffled rounds, each as `render(n, text)` gives it, to `size` bytes."""
     if not fresh(path, size):
         return
     rng = random.Random(SEED)
     written = 0
     with path.open("w", encoding="utf-8", newline="") as f:
-        for t in rounds(texts, rng):
-            chunk = t.rstrip("\n") + "\n\n"
+        for n, t in enumerate(rounds(texts, rng)):
+            chunk = render(n, t)
             f.write(chunk)
             written += len(chunk.encode("utf-8"))
             if written >= size:
@@ -61,20 +62,13 @@ def write_text(path, size, texts):
     print(f"{path.relative_to(ROOT)}: {written / 1e6:.1f} MB")
 
 
-def write_jsonl(path, size, texts):
-    if not fresh(path, size):
-        return
-    rng = random.Random(SEED)
-    written = 0
-    with path.open("w", encoding="utf-8", newline="") as f:
-        for n, t in enumerate(rounds(texts, rng)):
-            record = {"id": f"doc-{n:08d}", "url": f"https://site{n % 97}.example/{n}", "text": t}
-            line = json.dumps(record, ensure_ascii=False) + "\n"
-            f.write(line)
-            written += len(line.encode("utf-8"))
-            if written >= size:
-                break
-    print(f"{path.relative_to(ROOT)}: {written / 1e6:.1f} MB")
+def as_text(n, t):
+    return t.rstrip("\n") + "\n\n"
+
+
+def as_jsonl(n, t):
+    record = {"id": f"doc-{n:08d}", "url": f"https://site{n % 97}.example/{n}", "text": t}
+    return json.dumps(record, ensure_ascii=False) + "\n"
 
 
 def write_slice(src, dest, size):
@@ -116,8 +110,8 @@ def main():
     size = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     OUT.mkdir(parents=True, exist_ok=True)
     texts = sources()
-    write_text(OUT / "corpus.txt", size * 1_000_000, texts)
-    write_jsonl(OUT / "docs.jsonl", size * 1_000_000, texts)
+    write_docs(OUT / "corpus.txt", size * 1_000_000, texts, as_text)
+    write_docs(OUT / "docs.jsonl", size * 1_000_000, texts, as_jsonl)
     write_slice(OUT / "corpus.txt", OUT / "slice-20mb.txt", 20_000_000)
     write_slice(OUT / "docs.jsonl", OUT / "slice-20mb.jsonl", 20_000_000)
     write_adversarial()
