@@ -113,7 +113,7 @@ impl Output {
     }
 
     pub fn create(path: &Path) -> io::Result<Output> {
-        let staged = Staged::new(path)?;
+        let staged = Staged::new(path);
         let file = File::create(staged.as_ref().map_or(path, |s| &s.tmp))?;
         let file = BufWriter::with_capacity(1 << 20, file);
         let sink = match Compression::from_path(path) {
@@ -127,16 +127,16 @@ impl Output {
         Ok(Output { sink, staged })
     }
 
-    pub fn finish(mut self) -> io::Result<()> {
-        let file =
-            match std::mem::replace(&mut self.sink, Sink::Stdout(BufWriter::new(io::stdout()))) {
-                Sink::Stdout(mut w) => return w.flush(),
-                Sink::File(w) => w,
-                Sink::Gzip(w) => w.finish()?,
-                Sink::Zstd(w) => w.finish()?,
-            };
+    pub fn finish(self) -> io::Result<()> {
+        let Output { sink, staged } = self;
+        let file = match sink {
+            Sink::Stdout(mut w) => return w.flush(),
+            Sink::File(w) => w,
+            Sink::Gzip(w) => w.finish()?,
+            Sink::Zstd(w) => w.finish()?,
+        };
         let file = file.into_inner().map_err(|e| e.into_error())?;
-        match self.staged.take() {
+        match staged {
             // On disk before it takes the old file's place, or a crash could leave neither.
             Some(staged) => {
                 file.sync_all()?;
@@ -166,9 +166,9 @@ impl Staged {
     /// `None` when `dest` exists and is not a regular file: a device, a named pipe, or a
     /// symbolic link such as `/dev/stdout`. That is written in place, since renaming over
     /// it would replace the link or the device instead of writing to what it stands for.
-    fn new(dest: &Path) -> io::Result<Option<Staged>> {
+    fn new(dest: &Path) -> Option<Staged> {
         if std::fs::symlink_metadata(dest).is_ok_and(|m| !m.is_file()) {
-            return Ok(None);
+            return None;
         }
         let dest = dest.to_path_buf();
         let name = dest
@@ -176,7 +176,7 @@ impl Staged {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let tmp = dest.with_file_name(format!(".{name}.chaff-tmp-{}", std::process::id()));
-        Ok(Some(Staged { tmp, dest }))
+        Some(Staged { tmp, dest })
     }
 
     fn commit(self) -> io::Result<()> {
