@@ -65,9 +65,9 @@ impl Cleaner {
     ///
     /// Rules limited to the head or tail, the repeat detectors and `drop-to-end`'s guard
     /// judge a line by where it stands, and where it stands changes once other lines go.
-    /// So the output is cleaned again until nothing changes (each pass removes more, so
-    /// this ends; two passes are the rule) and cleaning is idempotent: chaff's output
-    /// cleaned again is the same text. Later passes' removals are mapped back onto the
+    /// So the output is cleaned again until it no longer changes (at most
+    /// [`MAX_PASSES`] times; one or two passes are the rule), which makes cleaning
+    /// idempotent: chaff's output cleaned again is the same text. Later passes' removals are mapped back onto the
     /// input, so fates and edits always refer to the input's bytes.
     pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
         let host = url.and_then(url_host);
@@ -110,14 +110,7 @@ impl Cleaner {
                     }
                 }
                 RuleMatcher::Detector(_) => {}
-                _ if rule.action == Action::DropToEnd => state.drop_to_end(&hits[r], rule, &doc),
-                _ => {
-                    for hit in &hits[r] {
-                        if state.in_scope(hit.line, rule) {
-                            state.apply(hit, rule, &doc);
-                        }
-                    }
-                }
+                _ => state.apply(&hits[r], rule, &doc),
             }
         }
         state.drop_emptied_lines(&doc);
@@ -203,37 +196,55 @@ impl State {
         }
     }
 
-    fn apply(&mut self, hit: &Hit, rule: &Rule, doc: &Document) {
-        match rule.action {
-            Action::DropLine => self.drop(hit.line, hit.rule),
-            Action::Cut => match &mut self.fates[hit.line] {
-                Fate::Drop(_) => {}
-                fate @ Fate::Keep => *fate = Fate::Cut(vec![(hit.span.clone(), hit.rule)]),
-                Fate::Cut(cuts) => {
-                    cuts.push((hit.span.clone(), hit.rule));
-                    merge_cuts(cuts);
-                }
-            },
-            Action::DropBlock => {
-                let member = rule.block_member.as_ref().expect("checked when compiled");
-                let mut members = Vec::new();
-                for next in hit.line + 1..doc.lines.len() {
-                    if doc.lines[next].blank {
-                        continue;
-                    }
-                    if !member.is_match(doc.line(next)) {
-                        break;
-                    }
-                    members.push(next);
-                }
-                if !members.is_empty() {
-                    self.drop(hit.line, hit.rule);
-                    for m in members {
-                        self.drop(m, hit.rule);
-                    }
-                }
+    /// Act on a rule's hits, in document order, where the rule's scope admits them.
+    fn apply(&mut self, hits: &[Hit], rule: &Rule, doc: &Document) {
+        if rule.action == Action::DropToEnd {
+            // Takes all its markers at once, and judges scope itself: see `drop_to_end`.
+            return self.drop_to_end(hits, rule, doc);
+        }
+        for hit in hits {
+            if !self.in_scope(hit.line, rule) {
+                continue;
             }
-            Action::DropToEnd => self.drop_to_end(std::slice::from_ref(hit), rule, doc),
+            match rule.action {
+                Action::DropLine => self.drop(hit.line, hit.rule),
+                Action::Cut => self.cut(hit),
+                Action::DropBlock => self.drop_block(hit, rule, doc),
+                Action::DropToEnd => {} // handled above
+            }
+        }
+    }
+
+    /// Cut a hit's span out of its line, unless the line is dropped already.
+    fn cut(&mut self, hit: &Hit) {
+        match &mut self.fates[hit.line] {
+            Fate::Drop(_) => {}
+            fate @ Fate::Keep => *fate = Fate::Cut(vec![(hit.span.clone(), hit.rule)]),
+            Fate::Cut(cuts) => {
+                cuts.push((hit.span.clone(), hit.rule));
+                merge_cuts(cuts);
+            }
+        }
+    }
+
+    /// Drop a block label and the member lines after it, if at least one follows.
+    fn drop_block(&mut self, hit: &Hit, rule: &Rule, doc: &Document) {
+        let member = rule.block_member.as_ref().expect("checked when compiled");
+        let mut members = Vec::new();
+        for next in hit.line + 1..doc.lines.len() {
+            if doc.lines[next].blank {
+                continue;
+            }
+            if !member.is_match(doc.line(next)) {
+                break;
+            }
+            members.push(next);
+        }
+        if !members.is_empty() {
+            self.drop(hit.line, hit.rule);
+            for m in members {
+                self.drop(m, hit.rule);
+            }
         }
     }
 
