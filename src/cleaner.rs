@@ -116,10 +116,15 @@ impl Cleaner {
         state.drop_emptied_lines(&doc);
 
         let mut survivors: Option<Vec<Survivor>> = None;
-        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| active(r)) {
-            if let RuleMatcher::Detector(d) = &rule.matcher
-                && d.on_survivors()
-            {
+        let staged = |stage| {
+            self.rules
+                .iter()
+                .enumerate()
+                .filter(move |(_, r)| active(r))
+                .filter(move |(_, r)| matches!(&r.matcher, RuleMatcher::Detector(d) if d.stage() == stage))
+        };
+        for (r, rule) in staged(1).chain(staged(2)) {
+            if let RuleMatcher::Detector(d) = &rule.matcher {
                 let lines = survivors.get_or_insert_with(|| state.survivors(&doc));
                 found.clear();
                 d.detect_survivors(lines, &mut found);

@@ -178,47 +178,74 @@ impl Matcher {
         }
 
         let Some(set) = &self.set else { return };
+        // Cuts at a line's start: once one is made the line starts after it, where another
+        // such rule may match (a quote header glued to a "READ NEXT:" glued to another).
+        // They take turns, in rule order, so the whole run goes in one pass.
+        let leading: Vec<usize> = (0..self.regexes.len())
+            .filter(|&k| {
+                let rule = &rules[self.regexes[k].0];
+                rule.action == Action::Cut && rule.anchor == Anchor::LineStart
+            })
+            .collect();
+        let mut push = |rule_idx: usize, line_idx: usize, start: usize, span: Range<usize>| {
+            out[rule_idx].push(Hit {
+                rule: rule_idx,
+                line: line_idx,
+                span: start + span.start..start + span.end,
+            });
+        };
         for (line_idx, line) in doc.lines.iter().enumerate() {
             if line.blank {
                 continue;
             }
             let content = &text[line.span()];
-            for k in set.matches(content).iter() {
+            let matched = set.matches(content);
+            if leading.iter().any(|&k| matched.matched(k)) {
+                let mut from = 0;
+                'cut: loop {
+                    for &k in &leading {
+                        let (rule_idx, re) = &self.regexes[k];
+                        if !within_words(text, line.span(), rules[*rule_idx].max_words) {
+                            continue;
+                        }
+                        if let Some(c) = re.captures(&content[from..]) {
+                            let cut = c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range();
+                            if !cut.is_empty() {
+                                push(
+                                    *rule_idx,
+                                    line_idx,
+                                    line.start,
+                                    from + cut.start..from + cut.end,
+                                );
+                                from += cut.end;
+                                continue 'cut;
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
+            for k in matched.iter().filter(|k| !leading.contains(k)) {
                 let (rule_idx, re) = &self.regexes[k];
                 let rule = &rules[*rule_idx];
                 if !within_words(text, line.span(), rule.max_words) {
                     continue;
                 }
-                let spans: Vec<Range<usize>> =
-                    if rule.action == Action::Cut && rule.anchor == Anchor::LineStart {
-                        // Once a cut at the line's start is made, the line starts after it:
-                        // cut again there, so a run of glued labels goes in one pass.
-                        let mut spans = Vec::new();
-                        let mut from = 0;
-                        while let Some(c) = re.captures(&content[from..]) {
-                            let cut = c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range();
-                            if cut.is_empty() {
-                                break;
-                            }
-                            spans.push(from + cut.start..from + cut.end);
-                            from += cut.end;
-                        }
-                        spans
-                    } else if rule.action == Action::Cut {
-                        re.captures_iter(content)
-                            .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
-                            .collect()
-                    } else {
-                        re.find(content).map(|m| m.range()).into_iter().collect()
-                    };
+                let spans: Vec<Range<usize>> = if rule.action == Action::Cut {
+                    re.captures_iter(content)
+                        .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
+                        .collect()
+                } else {
+                    re.find(content).map(|m| m.range()).into_iter().collect()
+                };
                 for span in spans.into_iter().filter(|s| !s.is_empty()) {
-                    out[*rule_idx].push(Hit {
-                        rule: *rule_idx,
-                        line: line_idx,
-                        span: line.start + span.start..line.start + span.end,
-                    });
+                    push(*rule_idx, line_idx, line.start, span);
                 }
             }
+        }
+        // The turns above interleave rules; each rule wants its hits in line order.
+        for hits in out.iter_mut() {
+            hits.sort_by_key(|h| (h.line, h.span.start));
         }
     }
 }

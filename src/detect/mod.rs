@@ -5,16 +5,19 @@
 //! after the other rules, on what is left, so a copy that differed only by a glued widget
 //! label is seen as the copy it is.
 
+mod body;
 mod datelines;
 mod icons;
 mod links;
 mod repeats;
+mod stopwords;
 mod timecodes;
 
 use std::borrow::Cow;
 
 use crate::document::Document;
 
+pub use body::MainBody;
 pub use datelines::Datelines;
 pub use icons::IconStrings;
 pub use links::LinkLines;
@@ -31,6 +34,7 @@ pub enum Detector {
     RepeatedTitle(RepeatedTitle),
     RepeatedParagraphs(RepeatedParagraphs),
     RepeatedBody(RepeatedBody),
+    MainBody(MainBody),
 }
 
 /// Every detector name, for errors and docs.
@@ -42,6 +46,7 @@ pub const NAMES: &[&str] = &[
     "repeated-title",
     "repeated-paragraphs",
     "repeated-body",
+    "main-body",
 ];
 
 impl Detector {
@@ -56,6 +61,7 @@ impl Detector {
             "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(&mut p)?),
             "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(&mut p)?),
             "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(&mut p)?),
+            "main-body" => Detector::MainBody(MainBody::new(&mut p)?),
             other => {
                 return Err(format!(
                     "unknown detector `{other}`; the detectors are: {}",
@@ -76,17 +82,26 @@ impl Detector {
             Detector::RepeatedTitle(_) => "repeated-title",
             Detector::RepeatedParagraphs(_) => "repeated-paragraphs",
             Detector::RepeatedBody(_) => "repeated-body",
+            Detector::MainBody(_) => "main-body",
         }
     }
 
     /// Repeat detectors judge the lines other rules left; line detectors judge the input.
     pub fn on_survivors(&self) -> bool {
-        matches!(
-            self,
+        self.stage() > 0
+    }
+
+    /// When the detector runs: 0 on the input with the other line rules, 1 on the lines
+    /// they left, 2 after the repeats are gone too (the main body is judged on the text
+    /// as it will read).
+    pub fn stage(&self) -> u8 {
+        match self {
             Detector::RepeatedTitle(_)
-                | Detector::RepeatedParagraphs(_)
-                | Detector::RepeatedBody(_)
-        )
+            | Detector::RepeatedParagraphs(_)
+            | Detector::RepeatedBody(_) => 1,
+            Detector::MainBody(_) => 2,
+            _ => 0,
+        }
     }
 
     /// Line detectors: push the indices of the lines to drop.
@@ -107,6 +122,7 @@ impl Detector {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
+            Detector::MainBody(d) => d.detect(lines, out),
             _ => {}
         }
     }
@@ -297,6 +313,36 @@ impl<'a> Params<'a> {
                 .collect(),
             Some(v) => Err(format!("param `{key}` must be a list of strings, not {v}")),
         }
+    }
+
+    /// A table of word lists by name: `{ xx = ["word", ...] }`.
+    pub fn word_lists(&mut self, key: &'static str) -> Result<Vec<(String, Vec<String>)>, String> {
+        let Some(value) = self.value(key) else {
+            return Ok(Vec::new());
+        };
+        let toml::Value::Table(table) = value else {
+            return Err(format!(
+                "param `{key}` must be a table of word lists, like {{ xx = [\"word\"] }}, not {value}"
+            ));
+        };
+        table
+            .iter()
+            .map(|(name, words)| match words {
+                toml::Value::Array(items) => items
+                    .iter()
+                    .map(|i| match i {
+                        toml::Value::String(s) => Ok(s.to_lowercase()),
+                        other => Err(format!(
+                            "param `{key}.{name}` must list strings, not {other}"
+                        )),
+                    })
+                    .collect::<Result<Vec<_>, _>>()
+                    .map(|w| (name.clone(), w)),
+                other => Err(format!(
+                    "param `{key}.{name}` must be a list of strings, not {other}"
+                )),
+            })
+            .collect()
     }
 
     fn finish(self, detector: &str) -> Result<(), String> {

@@ -1,0 +1,375 @@
+//! `main-body`: find the article in a page dump and drop the furniture around it.
+//!
+//! A naive dump of a web page puts the article between a head of menus, logins and
+//! breadcrumbs and a tail of newsletter prompts, related-story teasers, tag lists and
+//! footer links. No phrase list names them all, but they share a shape that running prose
+//! does not: short lines with hardly any stopwords and no sentence end. This detector
+//! classes every line left by the other rules by that evidence, as jusText does, and keeps
+//! the stretch of the document that holds the most prose, as the body text extraction of
+//! Finn, Kushmerick and Smyth (2001) does with tags and words. A line is
+//!
+//! - **prose**: at least `paragraph-chars` letters and digits, at least `prose-stopwords`
+//!   of its words stopwords of the document's language. Scores its letters.
+//! - **short prose**: a finished sentence with the stopwords of prose, but shorter. It
+//!   scores its letters (half, under `min-chars`) when it belongs to the body: when the
+//!   nearest clear line on either side is prose, or when it stands among at least
+//!   `group-chars` letters of short prose (a blog written a sentence a line). Alone among
+//!   furniture it is a teaser, a caption or a blurb, and scores `-neutral-cost`.
+//! - **furniture**: shorter than `min-chars`, fewer than `furniture-stopwords` of its words
+//!   stopwords, no sentence end, no number (a menu item, a share button, a tag). Costs
+//!   `furniture-cost`, a third of it for the first `furniture-grace` lines of a run, so a
+//!   lone label inside an article costs little and a menu of forty links a lot.
+//! - **an item**: words with numbers (a date and venue, a quantity and ingredient, a
+//!   score): a tenth of its letters, so a list or table holds on to the prose it follows.
+//! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
+//!
+//! The body is the run of lines with the highest total score (ties: the longest). Lines
+//! before and after it go; everything inside it stays, so a heading, an ingredient list or
+//! a results table inside the article is kept whatever it looks like.
+//!
+//! The detector acts on page dumps only, and stays out of the way when it cannot judge:
+//!
+//! - what lies outside the body must hold a run of at least `page-dump-run` furniture lines
+//!   (a menu, a footer). An extractor's output or a hand-written document has none, and the
+//!   short lines at its edges are its own (a list closing a recipe, a sign-off);
+//! - the body must hold at least `min-body-chars` (a poem, a list, a table, a short note:
+//!   nothing there is prose around which furniture could be told);
+//! - the document's language must have a stoplist: it is the one whose common function
+//!   words the longer lines use most. Built in: ar, cs, da, de, el, en, es, fa, fi, fr, hi,
+//!   hu, id, it, ja, nb, nl, pl, pt, ro, ru, sv, tr, uk, vi, zh; `languages` limits them,
+//!   `extra-stopwords` adds words to a list or a list for another language.
+
+use std::sync::Arc;
+
+use super::stopwords::{Stoplists, TokenKind, tokens};
+use super::{Params, Survivor, ends_sentence};
+
+#[derive(Debug, Clone)]
+pub struct MainBody {
+    lists: Arc<Stoplists>,
+    min_chars: usize,
+    paragraph_chars: usize,
+    group_chars: i64,
+    prose_stopwords: f64,
+    furniture_stopwords: f64,
+    furniture_cost: i64,
+    furniture_grace: usize,
+    neutral_cost: i64,
+    dump_run: usize,
+    min_body_chars: i64,
+}
+
+/// Letters sampled from the document's longer lines to tell its language.
+const SAMPLE_CHARS: usize = 4000;
+/// Lines shorter than this are not sampled: menus would only add noise.
+const SAMPLE_MIN_LINE: usize = 30;
+
+impl MainBody {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        let languages = p.words("languages")?;
+        let extra = p.word_lists("extra-stopwords")?;
+        Ok(MainBody {
+            lists: Arc::new(Stoplists::new(&languages, &extra)?),
+            min_chars: p.usize("min-chars", 70)?,
+            paragraph_chars: p.usize("paragraph-chars", 200)?,
+            group_chars: p.usize("group-chars", 250)? as i64,
+            prose_stopwords: p.ratio("prose-stopwords", 0.30)?,
+            furniture_stopwords: p.ratio("furniture-stopwords", 0.15)?,
+            furniture_cost: p.usize("furniture-cost", 30)? as i64,
+            furniture_grace: p.usize("furniture-grace", 2)?,
+            neutral_cost: p.usize("neutral-cost", 2)? as i64,
+            dump_run: p.usize("page-dump-run", 4)?.max(1),
+            min_body_chars: p.usize("min-body-chars", 200)? as i64,
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let Some(lang) = self.language(lines) else {
+            return;
+        };
+        let (classes, scores) = self.scores(lines, lang);
+        let Some((start, end, total)) = best_run(&scores) else {
+            return;
+        };
+        if total < self.min_body_chars {
+            return;
+        }
+        if longest_outside_run(&classes, start, end) < self.dump_run {
+            return;
+        }
+        out.extend((0..start).chain(end + 1..lines.len()));
+    }
+
+    /// The bit of the language whose stopwords the longer lines use most, if any.
+    fn language(&self, lines: &[Survivor]) -> Option<usize> {
+        let mut hits = vec![0usize; self.lists.len()];
+        let mut sampled = 0;
+        let mut scratch = String::new();
+        for line in lines.iter().filter(|l| l.chars >= SAMPLE_MIN_LINE) {
+            for token in tokens(&line.text) {
+                let mut mask = self.lists.masks(token.text, &mut scratch).1;
+                while mask != 0 {
+                    hits[mask.trailing_zeros() as usize] += 1;
+                    mask &= mask - 1;
+                }
+            }
+            sampled += line.chars;
+            if sampled >= SAMPLE_CHARS {
+                break;
+            }
+        }
+        let (bit, &n) = hits
+            .iter()
+            .enumerate()
+            .max_by_key(|&(bit, n)| (n, usize::MAX - bit))?;
+        (n > 0).then_some(bit)
+    }
+
+    /// Each line's class, and its score: positive for prose, negative for furniture.
+    fn scores(&self, lines: &[Survivor], lang: usize) -> (Vec<Class>, Vec<i64>) {
+        let bit = 1u32 << lang;
+        let mut scratch = String::new();
+        let classes: Vec<(Class, i64)> = lines
+            .iter()
+            .map(|line| {
+                let f = Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
+                (self.classify(&f, &line.text), f.weight as i64)
+            })
+            .collect();
+        let adopted = adopted(&classes, self.group_chars);
+        let mut run = 0;
+        let scores = (0..classes.len())
+            .map(|i| {
+                let (class, weight) = classes[i];
+                if class != Class::Furniture {
+                    run = 0;
+                }
+                match class {
+                    Class::Prose => weight,
+                    // A line of prose shorter than a paragraph is the body's when prose is
+                    // its nearest clear neighbour; alone among furniture it is a teaser,
+                    // a caption or a blurb.
+                    Class::NearProse | Class::Sentence if adopted[i] => {
+                        if class == Class::Sentence {
+                            weight / 2
+                        } else {
+                            weight
+                        }
+                    }
+                    Class::Furniture => {
+                        run += 1;
+                        if run <= self.furniture_grace {
+                            -self.furniture_cost / 3
+                        } else {
+                            -self.furniture_cost
+                        }
+                    }
+                    Class::Neutral | Class::NearProse | Class::Sentence => -self.neutral_cost,
+                    // Lists and tables hold on to the prose they follow: a tour's dates, a
+                    // recipe's quantities.
+                    Class::Item => weight / 10,
+                    _ => 0,
+                }
+            })
+            .collect();
+        (classes.into_iter().map(|(c, _)| c).collect(), scores)
+    }
+
+    fn classify(&self, f: &Features, text: &str) -> Class {
+        if f.words == 0 {
+            // Symbols only: a divider, an icon row.
+            return if f.weight == 0 {
+                Class::Furniture
+            } else {
+                Class::Neutral
+            };
+        }
+        // Numbers are neither stopwords nor furniture: a date or a price says nothing.
+        let words = f.words - f.numbers;
+        let density = if words == 0 {
+            0.0
+        } else {
+            f.stops as f64 / words as f64
+        };
+        let sentence = ends_sentence(text);
+        if density >= self.prose_stopwords {
+            if f.weight >= self.paragraph_chars {
+                return Class::Prose;
+            }
+            // Short of a paragraph, only a finished sentence counts: a teaser or a
+            // headline of the same length usually ends without a stop.
+            if sentence {
+                return if f.weight >= self.min_chars {
+                    Class::NearProse
+                } else {
+                    Class::Sentence
+                };
+            }
+        }
+        if f.weight >= self.min_chars {
+            return Class::LowProse;
+        }
+        // A number marks a list item, a table row or a date, rarely a menu.
+        if density < self.furniture_stopwords && !sentence && f.numbers == 0 {
+            return Class::Furniture;
+        }
+        if f.numbers > 0 && f.words >= 4 && f.weight >= 20 {
+            return Class::Item;
+        }
+        Class::Neutral
+    }
+}
+
+/// What a line looks like, before its neighbours are taken into account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A paragraph: long, with the stopwords of prose.
+    Prose,
+    /// Prose shorter than a paragraph.
+    NearProse,
+    /// A short line of prose ending a sentence.
+    Sentence,
+    /// Long but with few stopwords: a list of names, a caption of keywords.
+    LowProse,
+    /// Short, few stopwords, no sentence end, not a number: a menu item, a label.
+    Furniture,
+    /// A line of a list or table: numbers among words (a date and venue, a quantity and
+    /// ingredient, a score).
+    Item,
+    /// Anything else: a heading, a list item, a table row, a poem's line.
+    Neutral,
+}
+
+/// For each line, whether it belongs to the body's prose: a paragraph, or shorter prose
+/// that has a paragraph for its nearest clear neighbour (skipping neutral lines and other
+/// short prose) or stands among enough short prose to make a body of its own (a blog
+/// written a sentence a line). Alone among furniture, short prose is a teaser, a caption
+/// or a blurb.
+fn adopted(classes: &[(Class, i64)], group_chars: i64) -> Vec<bool> {
+    // A lone furniture line (a photo credit, a commenter's name) does not part prose; a
+    // run of them does.
+    let clear: Vec<bool> = (0..classes.len())
+        .map(|i| match classes[i].0 {
+            Class::Prose | Class::LowProse => true,
+            Class::Furniture => {
+                let furniture =
+                    |k: usize| classes.get(k).is_some_and(|(c, _)| *c == Class::Furniture);
+                (i > 0 && furniture(i - 1)) || furniture(i + 1)
+            }
+            _ => false,
+        })
+        .collect();
+    let mut out: Vec<bool> = classes.iter().map(|(c, _)| *c == Class::Prose).collect();
+    let mut i = 0;
+    while i < classes.len() {
+        if clear[i] {
+            i += 1;
+            continue;
+        }
+        let end = (i..classes.len())
+            .find(|&k| clear[k])
+            .unwrap_or(classes.len());
+        let mass: i64 = classes[i..end]
+            .iter()
+            .filter(|(c, _)| matches!(c, Class::NearProse | Class::Sentence))
+            .map(|(_, w)| w)
+            .sum();
+        let by_prose = (i > 0 && classes[i - 1].0 == Class::Prose)
+            || classes.get(end).is_some_and(|(c, _)| *c == Class::Prose);
+        if by_prose || mass >= group_chars {
+            for k in i..end {
+                out[k] = matches!(classes[k].0, Class::NearProse | Class::Sentence);
+            }
+        }
+        i = end;
+    }
+    out
+}
+
+/// What the score of a line is made of.
+#[derive(Debug, Default, Clone, Copy)]
+struct Features {
+    /// Words, numbers and ideographs.
+    words: usize,
+    stops: usize,
+    numbers: usize,
+    /// Letters and digits, an ideograph counting three (it carries a word's meaning).
+    weight: usize,
+}
+
+impl Features {
+    fn of(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+        let mut f = Features::default();
+        for token in tokens(text) {
+            f.words += 1;
+            match token.kind {
+                TokenKind::Number => {
+                    f.numbers += 1;
+                    f.weight += token.text.len();
+                }
+                TokenKind::Ideograph => f.weight += 3,
+                TokenKind::Word | TokenKind::Capitalised => {
+                    f.weight += token.text.chars().filter(|c| c.is_alphanumeric()).count();
+                }
+            }
+            if token.kind != TokenKind::Number && is_stop(token.text) {
+                f.stops += 1;
+            }
+        }
+        f
+    }
+}
+
+/// The longest run of furniture lines outside `start..=end`.
+fn longest_outside_run(classes: &[Class], start: usize, end: usize) -> usize {
+    let longest = |part: &[Class]| {
+        part.split(|c| *c != Class::Furniture)
+            .map(<[Class]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    longest(&classes[..start]).max(longest(&classes[end + 1..]))
+}
+
+/// The run of `scores` with the highest sum, as `(first, last, sum)`; of equal sums the
+/// one that starts first and then ends last, so zero-scored lines at a run's edges (a
+/// heading right above the body) belong to it. `None` when no score is positive.
+fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
+    let mut best: Option<(usize, usize, i64)> = None;
+    let mut start = 0;
+    let mut sum = 0i64;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum < 0 {
+            start = i;
+            sum = 0;
+        }
+        sum += s;
+        let better = match best {
+            None => sum > 0,
+            Some((b_start, _, b_sum)) => sum > b_sum || (sum == b_sum && start == b_start),
+        };
+        if better {
+            best = Some((start, i, sum));
+        }
+    }
+    best.filter(|b| b.2 > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_run_takes_the_heaviest_stretch_and_its_neutral_edges() {
+        assert_eq!(
+            best_run(&[-30, 0, 100, -10, 50, 0, -30, 20]),
+            Some((1, 5, 140))
+        );
+        assert_eq!(best_run(&[-30, -30]), None);
+        assert_eq!(best_run(&[0, 0]), None);
+        // A heavy second run beyond heavy furniture wins on its own.
+        assert_eq!(best_run(&[50, -30, -30, 100]), Some((3, 3, 100)));
+        // Furniture lighter than the prose on both sides does not split the body.
+        assert_eq!(best_run(&[100, -30, 100]), Some((0, 2, 170)));
+    }
+}

@@ -1,0 +1,299 @@
+//! Stoplists: the most frequent words of each language, and the tokenizer that counts them.
+//!
+//! Running prose is about a third stopwords in every language with a stoplist; menus, share
+//! rows, tags and labels have almost none. That share is the strongest single sign of
+//! content jusText found, and it holds across sites, which page phrases do not.
+//! The lists are in `stopwords/` (see its README for where they come from).
+
+use crate::keys::KeyMap;
+
+/// The built-in stoplists by ISO 639-1 code, with how many of their first words tell the
+/// language (see [`WIKI_CORE`]).
+const BUILTIN: &[(&str, &str, usize)] = &[
+    ("ar", include_str!("stopwords/ar.txt"), ALL),
+    ("cs", include_str!("stopwords/cs.txt"), WIKI_CORE),
+    ("da", include_str!("stopwords/da.txt"), ALL),
+    ("de", include_str!("stopwords/de.txt"), ALL),
+    ("el", include_str!("stopwords/el.txt"), ALL),
+    ("en", include_str!("stopwords/en.txt"), ALL),
+    ("es", include_str!("stopwords/es.txt"), ALL),
+    ("fa", include_str!("stopwords/fa.txt"), WIKI_CORE),
+    ("fi", include_str!("stopwords/fi.txt"), ALL),
+    ("fr", include_str!("stopwords/fr.txt"), ALL),
+    ("hi", include_str!("stopwords/hi.txt"), WIKI_CORE),
+    ("hu", include_str!("stopwords/hu.txt"), ALL),
+    ("id", include_str!("stopwords/id.txt"), ALL),
+    ("it", include_str!("stopwords/it.txt"), ALL),
+    ("ja", include_str!("stopwords/ja.txt"), ALL),
+    ("nb", include_str!("stopwords/nb.txt"), ALL),
+    ("nl", include_str!("stopwords/nl.txt"), ALL),
+    ("pl", include_str!("stopwords/pl.txt"), WIKI_CORE),
+    ("pt", include_str!("stopwords/pt.txt"), ALL),
+    ("ro", include_str!("stopwords/ro.txt"), ALL),
+    ("ru", include_str!("stopwords/ru.txt"), ALL),
+    ("sv", include_str!("stopwords/sv.txt"), ALL),
+    ("tr", include_str!("stopwords/tr.txt"), ALL),
+    ("uk", include_str!("stopwords/uk.txt"), WIKI_CORE),
+    ("vi", include_str!("stopwords/vi.txt"), WIKI_CORE),
+    ("zh", include_str!("stopwords/zh.txt"), ALL),
+];
+
+/// Every built-in language code, for docs and errors.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    BUILTIN.iter().map(|(code, _, _)| *code)
+}
+
+/// How many of a frequency-ranked list's first words tell its language. Lists made from
+/// Wikipedia text hold the frequent English words of every wiki; their heads do not.
+const WIKI_CORE: usize = 100;
+/// A list of function words only: all of it tells the language.
+const ALL: usize = usize::MAX;
+
+/// The stoplists of some languages, as one map from a word's hash to the languages (a
+/// bit each) that list it: `(anywhere, among the first CORE_WORDS)`.
+#[derive(Debug, Clone)]
+pub struct Stoplists {
+    codes: Vec<String>,
+    words: KeyMap<(u32, u32)>,
+}
+
+impl Stoplists {
+    /// The built-in lists of `codes` (every built-in language when empty), plus `extra`
+    /// words for a language, given as `(code, words)`.
+    pub fn new(codes: &[String], extra: &[(String, Vec<String>)]) -> Result<Self, String> {
+        let mut chosen: Vec<String> = if codes.is_empty() {
+            languages().map(str::to_string).collect()
+        } else {
+            codes.to_vec()
+        };
+        for (code, _) in extra {
+            if !chosen.contains(code) {
+                chosen.push(code.clone());
+            }
+        }
+        if chosen.len() > 32 {
+            return Err(format!("at most 32 languages, not {}", chosen.len()));
+        }
+        let mut lists = Stoplists {
+            codes: Vec::new(),
+            words: KeyMap::default(),
+        };
+        let mut scratch = String::new();
+        for (bit, code) in chosen.iter().enumerate() {
+            let builtin = BUILTIN.iter().find(|(c, _, _)| c == code);
+            let core = builtin.map_or(0, |(_, _, core)| *core);
+            let builtin = builtin.map(|(_, text, _)| *text);
+            let added = extra.iter().filter(|(c, _)| c == code);
+            if builtin.is_none() && added.clone().next().is_none() {
+                return Err(format!(
+                    "no stoplist for language `{code}`; built in: {} (or give its words in `extra-stopwords`)",
+                    languages().collect::<Vec<_>>().join(", ")
+                ));
+            }
+            let builtin = builtin.into_iter().flat_map(str::lines).enumerate();
+            let added = added.flat_map(|(_, w)| w.iter().map(|w| (usize::MAX, w.as_str())));
+            for (rank, word) in builtin.chain(added) {
+                let word = word.trim();
+                if word.is_empty() {
+                    continue;
+                }
+                let masks = lists.words.entry(key(word, &mut scratch)).or_insert((0, 0));
+                masks.0 |= 1 << bit;
+                if rank < core {
+                    masks.1 |= 1 << bit;
+                }
+            }
+            lists.codes.push(code.clone());
+        }
+        Ok(lists)
+    }
+
+    /// How many languages the lists cover (the bits of a mask).
+    pub fn len(&self) -> usize {
+        self.codes.len()
+    }
+
+    /// The languages that list `word` (in any case), a bit each.
+    pub fn mask(&self, word: &str, scratch: &mut String) -> u32 {
+        self.masks(word, scratch).0
+    }
+
+    /// The languages that list `word` anywhere, and those that list it among their most
+    /// frequent words (which tell the language).
+    pub fn masks(&self, word: &str, scratch: &mut String) -> (u32, u32) {
+        self.words
+            .get(&key(word, scratch))
+            .copied()
+            .unwrap_or((0, 0))
+    }
+}
+
+/// Hash of the lowercased word.
+fn key(word: &str, scratch: &mut String) -> u64 {
+    let bytes = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        scratch.clear();
+        scratch.extend(word.chars().flat_map(char::to_lowercase));
+        scratch.as_bytes()
+    } else {
+        word.as_bytes()
+    };
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// A token of a line, as [`tokens`] yields it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub kind: TokenKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word of a script that spaces its words, starting with an uppercase letter.
+    Capitalised,
+    /// A word of a script that spaces its words, in lowercase or uncased.
+    Word,
+    /// A number (may hold `.`, `,`, `:` between digits).
+    Number,
+    /// One Han or kana character: Chinese and Japanese do not space their words, so each
+    /// character stands for a word.
+    Ideograph,
+}
+
+/// Han ideographs, kana and their fullwidth forms.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F | 0xFF66..=0xFF9F)
+}
+
+/// A character that can be part of a word: letters, digits and the combining marks of
+/// scripts such as Devanagari or Arabic (which Unicode does not all count as letters).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    c.is_alphanumeric()
+        || matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7
+            | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
+            | 0x0900..=0x0DFF | 0x0E31..=0x0E4E | 0x200C | 0x200D)
+}
+
+/// The words, numbers and ideographs of `line`, in order. An apostrophe between letters
+/// stays inside the word (`don't`, `l'homme`).
+pub fn tokens(line: &str) -> impl Iterator<Item = Token<'_>> {
+    let mut rest = line;
+    std::iter::from_fn(move || {
+        loop {
+            let mut chars = rest.char_indices();
+            let (start, c) = chars.next()?;
+            if is_ideograph(c) {
+                let end = start + c.len_utf8();
+                let text = &rest[start..end];
+                rest = &rest[end..];
+                return Some(Token {
+                    text,
+                    kind: TokenKind::Ideograph,
+                });
+            }
+            if !is_word_char(c) {
+                rest = &rest[start + c.len_utf8()..];
+                continue;
+            }
+            let end = start + c.len_utf8();
+            let mut digits_only = c.is_ascii_digit();
+            let mut prev = c;
+            let mut iter = rest[end..].char_indices().peekable();
+            while let Some((i, d)) = iter.next() {
+                if is_word_char(d) && !is_ideograph(d) {
+                    digits_only &= d.is_ascii_digit();
+                    prev = d;
+                    continue;
+                }
+                let next = iter.peek().map(|(_, n)| *n);
+                let joins = match d {
+                    '\'' | '’' => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
+                    '.' | ',' | ':' => {
+                        digits_only
+                            && prev.is_ascii_digit()
+                            && next.is_some_and(|n| n.is_ascii_digit())
+                    }
+                    _ => false,
+                };
+                if joins {
+                    prev = d;
+                    continue;
+                }
+                let stop = end + i;
+                let text = &rest[start..stop];
+                rest = &rest[stop..];
+                return Some(token(text, c, digits_only));
+            }
+            let text = &rest[start..];
+            rest = "";
+            return Some(token(text, c, digits_only));
+        }
+    })
+}
+
+fn token(text: &str, first: char, digits_only: bool) -> Token<'_> {
+    let kind = if digits_only {
+        TokenKind::Number
+    } else if first.is_uppercase() {
+        TokenKind::Capitalised
+    } else {
+        TokenKind::Word
+    };
+    Token { text, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(line: &str) -> Vec<&str> {
+        tokens(line).map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn splits_words_numbers_and_ideographs() {
+        assert_eq!(
+            texts("Don't stop: 1,200.50 km, l'homme — «Hi»!"),
+            ["Don't", "stop", "1,200.50", "km", "l'homme", "Hi"]
+        );
+        assert_eq!(texts("中国的经济"), ["中", "国", "的", "经", "济"]);
+        assert_eq!(texts("नमस्ते दुनिया"), ["नमस्ते", "दुनिया"]);
+        assert_eq!(texts("'quoted' 9:30"), ["quoted", "9:30"]);
+        assert_eq!(texts("  "), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn token_kinds() {
+        let kinds: Vec<TokenKind> = tokens("Home news 24 中").map(|t| t.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Capitalised,
+                TokenKind::Word,
+                TokenKind::Number,
+                TokenKind::Ideograph
+            ]
+        );
+    }
+
+    #[test]
+    fn masks_are_per_language_and_case_blind() {
+        let lists = Stoplists::new(&["en".into(), "de".into()], &[]).unwrap();
+        let mut s = String::new();
+        assert_eq!(lists.mask("Which", &mut s), 1);
+        assert_eq!(lists.mask("und", &mut s), 2);
+        assert_eq!(lists.mask("Menu", &mut s), 0);
+        let wiki = Stoplists::new(&["en".into(), "pl".into()], &[]).unwrap();
+        // Polish Wikipedia's list holds "the" too, but not among its most frequent words.
+        assert_eq!(wiki.masks("The", &mut s), (3, 1));
+        let err = Stoplists::new(&["xx".into()], &[]).unwrap_err();
+        assert!(err.contains("no stoplist for language `xx`"), "{err}");
+        let extra = Stoplists::new(&["xx".into()], &[("xx".into(), vec!["foo".into()])]).unwrap();
+        assert_eq!(extra.mask("FOO", &mut s), 1);
+    }
+}
