@@ -84,6 +84,14 @@ impl MainBody {
     }
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        // Furniture lines are short: without a run of short lines there is no page dump,
+        // and no need to read the words.
+        let short_run = lines
+            .split(|l| l.chars >= self.min_chars)
+            .any(|run| run.len() >= self.dump_run);
+        if !short_run {
+            return;
+        }
         let Some(lang) = self.language(lines) else {
             return;
         };
@@ -302,16 +310,26 @@ impl Features {
         let mut f = Features::default();
         for token in tokens(text) {
             f.words += 1;
-            match token.kind {
+            let n = match token.kind {
                 TokenKind::Number => {
                     f.numbers += 1;
-                    f.weight += token.text.len();
+                    token.text.bytes().filter(u8::is_ascii_digit).count()
                 }
-                TokenKind::Ideograph => f.weight += 3,
-                TokenKind::Word | TokenKind::Capitalised => {
-                    f.weight += token.text.chars().filter(|c| c.is_alphanumeric()).count();
+                TokenKind::Ideograph => 1,
+                TokenKind::Word | TokenKind::Capitalised if token.text.is_ascii() => {
+                    token.text.bytes().filter(u8::is_ascii_alphanumeric).count()
                 }
-            }
+                TokenKind::Word | TokenKind::Capitalised => token
+                    .text
+                    .chars()
+                    .filter(|&c| super::is_alphanumeric(c))
+                    .count(),
+            };
+            f.weight += if token.kind == TokenKind::Ideograph {
+                3
+            } else {
+                n
+            };
             if token.kind != TokenKind::Number && is_stop(token.text) {
                 f.stops += 1;
             }

@@ -241,6 +241,14 @@ static FOLD_BMP: std::sync::LazyLock<Vec<u32>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
+/// `c.is_alphanumeric()`, by table for the Basic Multilingual Plane.
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    match FOLD_BMP.get(c as usize) {
+        Some(&folded) => folded != 0,
+        None => c.is_alphanumeric(),
+    }
+}
+
 /// Bytes of `folded` beyond one a character (continuation bytes of UTF-8).
 fn extra_bytes(folded: &[u8]) -> usize {
     if folded.is_ascii() {

@@ -130,6 +130,13 @@ impl Stoplists {
 
 /// Hash of the lowercased word.
 fn key(word: &str, scratch: &mut String) -> u64 {
+    if word.is_ascii() && word.len() <= 32 {
+        let mut buf = [0u8; 32];
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        return xxhash_rust::xxh3::xxh3_64(lower);
+    }
     let bytes = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
         scratch.clear();
         scratch.extend(word.chars().flat_map(char::to_lowercase));
@@ -162,7 +169,8 @@ pub enum TokenKind {
 
 /// Han ideographs, kana and their fullwidth forms.
 fn is_ideograph(c: char) -> bool {
-    matches!(c as u32,
+    !c.is_ascii()
+        && matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
         | 0x20000..=0x2FA1F | 0xFF66..=0xFF9F)
 }
@@ -173,7 +181,7 @@ fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    c.is_alphanumeric()
+    super::is_alphanumeric(c)
         || matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7
             | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED
             | 0x0900..=0x0DFF | 0x0E31..=0x0E4E | 0x200C | 0x200D)
@@ -182,57 +190,61 @@ fn is_word_char(c: char) -> bool {
 /// The words, numbers and ideographs of `line`, in order. An apostrophe between letters
 /// stays inside the word (`don't`, `l'homme`).
 pub fn tokens(line: &str) -> impl Iterator<Item = Token<'_>> {
-    let mut rest = line;
+    let bytes = line.as_bytes();
+    // Most of the web's text is ASCII: decode a character only where a byte says so.
+    let char_at = move |i: usize| -> (char, usize) {
+        match bytes[i] {
+            b @ 0..0x80 => (char::from(b), 1),
+            _ => {
+                let c = line[i..].chars().next().expect("i is on a char boundary");
+                (c, c.len_utf8())
+            }
+        }
+    };
+    let mut pos = 0;
     std::iter::from_fn(move || {
-        loop {
-            let mut chars = rest.char_indices();
-            let (start, c) = chars.next()?;
+        while pos < bytes.len() {
+            let start = pos;
+            let (c, n) = char_at(pos);
+            pos += n;
             if is_ideograph(c) {
-                let end = start + c.len_utf8();
-                let text = &rest[start..end];
-                rest = &rest[end..];
                 return Some(Token {
-                    text,
+                    text: &line[start..pos],
                     kind: TokenKind::Ideograph,
                 });
             }
             if !is_word_char(c) {
-                rest = &rest[start + c.len_utf8()..];
                 continue;
             }
-            let end = start + c.len_utf8();
             let mut digits_only = c.is_ascii_digit();
             let mut prev = c;
-            let mut iter = rest[end..].char_indices().peekable();
-            while let Some((i, d)) = iter.next() {
+            while pos < bytes.len() {
+                let (d, m) = char_at(pos);
                 if is_word_char(d) && !is_ideograph(d) {
                     digits_only &= d.is_ascii_digit();
-                    prev = d;
-                    continue;
-                }
-                let next = iter.peek().map(|(_, n)| *n);
-                let joins = match d {
-                    '\'' | '’' => prev.is_alphabetic() && next.is_some_and(char::is_alphabetic),
-                    '.' | ',' | ':' => {
-                        digits_only
-                            && prev.is_ascii_digit()
-                            && next.is_some_and(|n| n.is_ascii_digit())
+                } else {
+                    let next = (pos + m < bytes.len()).then(|| char_at(pos + m).0);
+                    let joins = match d {
+                        '\'' | '’' => {
+                            prev.is_alphabetic() && next.is_some_and(char::is_alphabetic)
+                        }
+                        '.' | ',' | ':' => {
+                            digits_only
+                                && prev.is_ascii_digit()
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
                     }
-                    _ => false,
-                };
-                if joins {
-                    prev = d;
-                    continue;
                 }
-                let stop = end + i;
-                let text = &rest[start..stop];
-                rest = &rest[stop..];
-                return Some(token(text, c, digits_only));
+                prev = d;
+                pos += m;
             }
-            let text = &rest[start..];
-            rest = "";
-            return Some(token(text, c, digits_only));
+            return Some(token(&line[start..pos], c, digits_only));
         }
+        None
     })
 }
 
