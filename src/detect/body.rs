@@ -277,10 +277,17 @@ fn adopted(classes: &[(Class, i64)], group_chars: i64) -> Vec<bool> {
         let end = (i..classes.len())
             .find(|&k| clear[k])
             .unwrap_or(classes.len());
-        let mass: i64 = classes[i..end]
-            .iter()
-            .filter(|(c, _)| matches!(c, Class::NearProse | Class::Sentence))
-            .map(|(_, w)| w)
+        // Only prose next to prose adds up: a teaser alone between its headline and its
+        // time stamp, card after card, is not a body.
+        let prose = |k: usize| {
+            classes
+                .get(k)
+                .is_some_and(|(c, _)| matches!(c, Class::Prose | Class::NearProse | Class::Sentence))
+        };
+        let mass: i64 = (i..end)
+            .filter(|&k| matches!(classes[k].0, Class::NearProse | Class::Sentence))
+            .filter(|&k| (k > 0 && prose(k - 1)) || prose(k + 1))
+            .map(|k| classes[k].1)
             .sum();
         let by_prose = (i > 0 && classes[i - 1].0 == Class::Prose)
             || classes.get(end).is_some_and(|(c, _)| *c == Class::Prose);
