@@ -280,9 +280,9 @@ fn adopted(classes: &[(Class, i64)], group_chars: i64) -> Vec<bool> {
         // Only prose next to prose adds up: a teaser alone between its headline and its
         // time stamp, card after card, is not a body.
         let prose = |k: usize| {
-            classes
-                .get(k)
-                .is_some_and(|(c, _)| matches!(c, Class::Prose | Class::NearProse | Class::Sentence))
+            classes.get(k).is_some_and(|(c, _)| {
+                matches!(c, Class::Prose | Class::NearProse | Class::Sentence)
+            })
         };
         let mass: i64 = (i..end)
             .filter(|&k| matches!(classes[k].0, Class::NearProse | Class::Sentence))

@@ -222,6 +222,11 @@ impl Datelines {
         }
     }
 
+    /// A detector that takes these words as labels.
+    pub fn with_labels(labels: Vec<String>) -> Self {
+        Datelines { labels }
+    }
+
     pub fn is_dateline(&self, line: &str) -> bool {
         let line = line.trim();
         // Every dateline has a digit; most lines fail here before any lowercasing.

@@ -11,6 +11,7 @@ mod icons;
 mod links;
 mod repeats;
 mod stopwords;
+mod threads;
 mod timecodes;
 
 use std::borrow::Cow;
@@ -22,6 +23,7 @@ pub use datelines::Datelines;
 pub use icons::IconStrings;
 pub use links::LinkLines;
 pub use repeats::{RepeatedBody, RepeatedParagraphs, RepeatedTitle};
+pub use threads::CommentThread;
 pub use timecodes::Timecodes;
 
 /// A configured detector.
@@ -35,6 +37,7 @@ pub enum Detector {
     RepeatedParagraphs(RepeatedParagraphs),
     RepeatedBody(RepeatedBody),
     MainBody(MainBody),
+    CommentThread(CommentThread),
 }
 
 /// Every detector name, for errors and docs.
@@ -47,6 +50,7 @@ pub const NAMES: &[&str] = &[
     "repeated-paragraphs",
     "repeated-body",
     "main-body",
+    "comment-thread",
 ];
 
 impl Detector {
@@ -62,6 +66,7 @@ impl Detector {
             "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(&mut p)?),
             "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(&mut p)?),
             "main-body" => Detector::MainBody(MainBody::new(&mut p)?),
+            "comment-thread" => Detector::CommentThread(CommentThread::new(&mut p)?),
             other => {
                 return Err(format!(
                     "unknown detector `{other}`; the detectors are: {}",
@@ -83,6 +88,7 @@ impl Detector {
             Detector::RepeatedParagraphs(_) => "repeated-paragraphs",
             Detector::RepeatedBody(_) => "repeated-body",
             Detector::MainBody(_) => "main-body",
+            Detector::CommentThread(_) => "comment-thread",
         }
     }
 
@@ -98,7 +104,8 @@ impl Detector {
         match self {
             Detector::RepeatedTitle(_)
             | Detector::RepeatedParagraphs(_)
-            | Detector::RepeatedBody(_) => 1,
+            | Detector::RepeatedBody(_)
+            | Detector::CommentThread(_) => 1,
             Detector::MainBody(_) => 2,
             _ => 0,
         }
@@ -123,6 +130,7 @@ impl Detector {
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
             Detector::MainBody(d) => d.detect(lines, out),
+            Detector::CommentThread(d) => d.detect(lines, out),
             _ => {}
         }
     }

@@ -1,0 +1,136 @@
+//! `comment-thread`: the reader comments under an article, as one block.
+//!
+//! A thread is a run of comments, each opened by a header: the commenter's name on a line
+//! of its own (a few words, no sentence end) right above a time stamp (`2 days ago at
+//! 07:52 am`, `November 19, 2019 at 3:04 pm`, `vor 3 Stunden`), or a line like
+//! `Jane Doe says:`. One header is a byline; at least `min-comments` of them, each within
+//! `max-gap` lines of the one before and the last within `max-gap` lines of the end, are
+//! a thread, and everything from its first header on goes. Judging the thread as a block
+//! takes the comments' text with it, which no line rule could tell from prose.
+//!
+//! Not a thread: an event listing or a timetable (names over dates, but from the top of
+//! the document: a thread needs at least `min-chars-before` letters and digits above it),
+//! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
+//! not names above time stamps).
+
+use regex::Regex;
+
+use super::{Datelines, Params, Survivor, ends_sentence};
+
+#[derive(Debug, Clone)]
+pub struct CommentThread {
+    min_comments: usize,
+    max_gap: usize,
+    min_chars_before: usize,
+    dates: Datelines,
+    relative: Regex,
+    says: Regex,
+}
+
+/// A relative time stamp, in the languages we support.
+const RELATIVE: &str = r"(?ix)^\s*(?:
+    (?:about\s+|an?\s+)?(?:\d+|an?|one)\s+(?:sec|second|min|minute|hr|hour|day|week|month|year)s?\s+ago
+  | vor\s+(?:\d+|einer?|einem)\s+\w+
+  | il\s+y\s+a\s+\d+\s+\w+
+  | hace\s+\d+\s+\w+
+  | \d+\s+\w+\s+fa
+  | há\s+\d+\s+\w+
+  | \d+\s+\w+\s+geleden
+  | \d+\s+\w+\s+temu
+  | \d+\s+\w+\s+назад
+  | \d+\s+\w+\s+önce
+  | yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren|vandaag|wczoraj|dzisiaj|вчера|сегодня|dün|bugün
+)(?:\s*(?:at|um|à|a\s+las|alle|às|om|o|в)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$";
+
+/// `NAME says:` and its translations, on a short line.
+const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
+
+impl CommentThread {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(CommentThread {
+            min_comments: p.usize("min-comments", 3)?.max(2),
+            max_gap: p.usize("max-gap", 25)?.max(2),
+            min_chars_before: p.usize("min-chars-before", 300)?,
+            dates: Datelines::with_labels(p.words("labels")?),
+            relative: Regex::new(RELATIVE).expect("a valid regex"),
+            says: Regex::new(SAYS).expect("a valid regex"),
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let headers: Vec<usize> = (0..lines.len())
+            .filter(|&k| self.header(lines, k))
+            .collect();
+        if headers.len() < self.min_comments {
+            return;
+        }
+        // The thread must reach the end: walk back from the last header while headers
+        // follow each other closely.
+        let last = *headers.last().expect("not empty");
+        if lines.len() - 1 - last > self.max_gap {
+            return;
+        }
+        let mut first = headers.len() - 1;
+        while first > 0 && headers[first] - headers[first - 1] <= self.max_gap {
+            first -= 1;
+        }
+        if headers.len() - first < self.min_comments {
+            return;
+        }
+        let start = headers[first];
+        let before: usize = lines[..start].iter().map(|l| l.chars).sum();
+        if before < self.min_chars_before {
+            return;
+        }
+        out.extend(start..lines.len());
+    }
+
+    fn header(&self, lines: &[Survivor], k: usize) -> bool {
+        let text = lines[k].text.trim();
+        if self.says.is_match(text) {
+            return true;
+        }
+        let Some(next) = lines.get(k + 1) else {
+            return false;
+        };
+        let name = text.split_whitespace().count() <= 4
+            && text.chars().count() <= 40
+            && lines[k].chars > 0
+            && !ends_sentence(text)
+            && !self.stamp(text);
+        name && self.stamp(next.text.trim())
+    }
+
+    fn stamp(&self, text: &str) -> bool {
+        self.relative.is_match(text) || self.dates.is_dateline(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn thread() -> CommentThread {
+        CommentThread::new(&mut Params::new(&toml::Table::new())).unwrap()
+    }
+
+    #[test]
+    fn stamps() {
+        let t = thread();
+        for s in [
+            "2 days ago at 07:52 am",
+            "5 hours ago",
+            "November 19, 2019 at 3:04 pm",
+            "vor 3 Stunden",
+            "il y a 2 jours",
+            "hace 5 minutos",
+            "3 дня назад",
+            "yesterday at 10:15",
+        ] {
+            assert!(t.stamp(s), "{s}");
+        }
+        for s in ["Jane Doe", "14 days later we met again", "Ago"] {
+            assert!(!t.stamp(s), "{s}");
+        }
+    }
+}
