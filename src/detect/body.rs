@@ -184,6 +184,11 @@ impl MainBody {
     }
 
     fn classify(&self, f: &Features, text: &str) -> Class {
+        // A row of a table as extractors write them (`| DL | Garrett | 57 |`, `|---|---|`).
+        let row = text.trim();
+        if row.len() > 2 && row.starts_with('|') && row.ends_with('|') {
+            return Class::Item;
+        }
         if f.words == 0 {
             // Symbols only: a divider, an icon row.
             return if f.weight == 0 {
@@ -242,7 +247,7 @@ enum Class {
     /// Short, few stopwords, no sentence end, not a number: a menu item, a label.
     Furniture,
     /// A line of a list or table: numbers among words (a date and venue, a quantity and
-    /// ingredient, a score).
+    /// ingredient, a score), or a table row between bars.
     Item,
     /// Anything else: a heading, a list item, a table row, a poem's line.
     Neutral,
