@@ -87,7 +87,7 @@ impl CommentThread {
 
     fn header(&self, lines: &[Survivor], k: usize) -> bool {
         let text = lines[k].text.trim();
-        if self.says.is_match(text) {
+        if text.ends_with(':') && self.says.is_match(text) {
             return true;
         }
         let Some(next) = lines.get(k + 1) else {
