@@ -172,12 +172,19 @@ impl Matcher {
                 }
             }
         }
-        // Overlapping matches arrive in order of their end; rules want line order.
+        if let Some(set) = &self.set {
+            self.regex_hits(set, rules, doc, out);
+        }
+        // Overlapping literal matches arrive in order of their end, and leading cuts take
+        // turns across rules; each rule wants its hits in line order.
         for hits in out.iter_mut() {
             hits.sort_by_key(|h| (h.line, h.span.start));
         }
+    }
 
-        let Some(set) = &self.set else { return };
+    /// The pattern rules' hits (and those of phrases that need a regex), in any order.
+    fn regex_hits(&self, set: &RegexSet, rules: &[Rule], doc: &Document, out: &mut [Vec<Hit>]) {
+        let text = doc.text;
         // Cuts at a line's start: once one is made the line starts after it, where another
         // such rule may match (a quote header glued to a "READ NEXT:" glued to another).
         // They take turns, in rule order, so the whole run goes in one pass.
@@ -242,10 +249,6 @@ impl Matcher {
                     push(*rule_idx, line_idx, line.start, span);
                 }
             }
-        }
-        // The turns above interleave rules; each rule wants its hits in line order.
-        for hits in out.iter_mut() {
-            hits.sort_by_key(|h| (h.line, h.span.start));
         }
     }
 }

@@ -318,17 +318,8 @@ impl<'a> Params<'a> {
     }
 
     pub fn words(&mut self, key: &'static str) -> Result<Vec<String>, String> {
-        match self.value(key) {
-            None => Ok(Vec::new()),
-            Some(toml::Value::Array(items)) => items
-                .iter()
-                .map(|i| match i {
-                    toml::Value::String(s) => Ok(s.to_lowercase()),
-                    other => Err(format!("param `{key}` must list strings, not {other}")),
-                })
-                .collect(),
-            Some(v) => Err(format!("param `{key}` must be a list of strings, not {v}")),
-        }
+        self.value(key)
+            .map_or(Ok(Vec::new()), |v| lowercase_strings(key, v))
     }
 
     /// A table of word lists by name: `{ xx = ["word", ...] }`.
@@ -343,20 +334,11 @@ impl<'a> Params<'a> {
         };
         table
             .iter()
-            .map(|(name, words)| match words {
-                toml::Value::Array(items) => items
-                    .iter()
-                    .map(|i| match i {
-                        toml::Value::String(s) => Ok(s.to_lowercase()),
-                        other => Err(format!(
-                            "param `{key}.{name}` must list strings, not {other}"
-                        )),
-                    })
-                    .collect::<Result<Vec<_>, _>>()
-                    .map(|w| (name.clone(), w)),
-                other => Err(format!(
-                    "param `{key}.{name}` must be a list of strings, not {other}"
-                )),
+            .map(|(name, words)| {
+                Ok((
+                    name.clone(),
+                    lowercase_strings(&format!("{key}.{name}"), words)?,
+                ))
             })
             .collect()
     }
@@ -367,6 +349,22 @@ impl<'a> Params<'a> {
             None => Ok(()),
         }
     }
+}
+
+/// The lowercased strings of a list param, `key` naming it in errors.
+fn lowercase_strings(key: &str, value: &toml::Value) -> Result<Vec<String>, String> {
+    let toml::Value::Array(items) = value else {
+        return Err(format!(
+            "param `{key}` must be a list of strings, not {value}"
+        ));
+    };
+    items
+        .iter()
+        .map(|i| match i {
+            toml::Value::String(s) => Ok(s.to_lowercase()),
+            other => Err(format!("param `{key}` must list strings, not {other}")),
+        })
+        .collect()
 }
 
 /// Sentence-ending punctuation, in the scripts we support.

@@ -53,7 +53,7 @@ const ALL: usize = usize::MAX;
 /// bit each) that list it: `(anywhere, among the first CORE_WORDS)`.
 #[derive(Debug, Clone)]
 pub struct Stoplists {
-    codes: Vec<String>,
+    languages: usize,
     words: KeyMap<(u32, u32)>,
 }
 
@@ -75,7 +75,7 @@ impl Stoplists {
             return Err(format!("at most 32 languages, not {}", chosen.len()));
         }
         let mut lists = Stoplists {
-            codes: Vec::new(),
+            languages: chosen.len(),
             words: KeyMap::default(),
         };
         let mut scratch = String::new();
@@ -103,14 +103,13 @@ impl Stoplists {
                     masks.1 |= 1 << bit;
                 }
             }
-            lists.codes.push(code.clone());
         }
         Ok(lists)
     }
 
     /// How many languages the lists cover (the bits of a mask).
     pub fn len(&self) -> usize {
-        self.codes.len()
+        self.languages
     }
 
     /// The languages that list `word` (in any case), a bit each.
