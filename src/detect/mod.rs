@@ -6,6 +6,7 @@
 //! label is seen as the copy it is.
 
 mod body;
+mod comment_section;
 mod datelines;
 mod icons;
 mod links;
@@ -19,6 +20,7 @@ use std::borrow::Cow;
 use crate::document::Document;
 
 pub use body::MainBody;
+pub use comment_section::CommentSection;
 pub use datelines::Datelines;
 pub use icons::IconStrings;
 pub use links::LinkLines;
@@ -38,6 +40,7 @@ pub enum Detector {
     RepeatedBody(RepeatedBody),
     MainBody(MainBody),
     CommentThread(CommentThread),
+    CommentSection(CommentSection),
 }
 
 /// Every detector name, for errors and docs.
@@ -51,6 +54,7 @@ pub const NAMES: &[&str] = &[
     "repeated-body",
     "main-body",
     "comment-thread",
+    "comment-section",
 ];
 
 impl Detector {
@@ -67,6 +71,7 @@ impl Detector {
             "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(&mut p)?),
             "main-body" => Detector::MainBody(MainBody::new(&mut p)?),
             "comment-thread" => Detector::CommentThread(CommentThread::new(&mut p)?),
+            "comment-section" => Detector::CommentSection(CommentSection::new(&mut p)?),
             other => {
                 return Err(format!(
                     "unknown detector `{other}`; the detectors are: {}",
@@ -89,6 +94,7 @@ impl Detector {
             Detector::RepeatedBody(_) => "repeated-body",
             Detector::MainBody(_) => "main-body",
             Detector::CommentThread(_) => "comment-thread",
+            Detector::CommentSection(_) => "comment-section",
         }
     }
 
@@ -105,7 +111,8 @@ impl Detector {
             Detector::RepeatedTitle(_)
             | Detector::RepeatedParagraphs(_)
             | Detector::RepeatedBody(_)
-            | Detector::CommentThread(_) => 1,
+            | Detector::CommentThread(_)
+            | Detector::CommentSection(_) => 1,
             Detector::MainBody(_) => 2,
             _ => 0,
         }
@@ -131,6 +138,7 @@ impl Detector {
             Detector::RepeatedBody(d) => d.detect(lines, out),
             Detector::MainBody(d) => d.detect(lines, out),
             Detector::CommentThread(d) => d.detect(lines, out),
+            Detector::CommentSection(d) => d.detect(lines, out),
             _ => {}
         }
     }
@@ -322,6 +330,11 @@ impl<'a> Params<'a> {
             .map_or(Ok(Vec::new()), |v| lowercase_strings(key, v))
     }
 
+    /// A list of strings as written (for regexes, where case carries meaning: `\W`).
+    pub fn strings(&mut self, key: &'static str) -> Result<Vec<String>, String> {
+        self.value(key).map_or(Ok(Vec::new()), |v| strings(key, v))
+    }
+
     /// A table of word lists by name: `{ xx = ["word", ...] }`.
     pub fn word_lists(&mut self, key: &'static str) -> Result<Vec<(String, Vec<String>)>, String> {
         let Some(value) = self.value(key) else {
@@ -353,6 +366,15 @@ impl<'a> Params<'a> {
 
 /// The lowercased strings of a list param, `key` naming it in errors.
 fn lowercase_strings(key: &str, value: &toml::Value) -> Result<Vec<String>, String> {
+    let mut list = strings(key, value)?;
+    for s in &mut list {
+        *s = s.to_lowercase();
+    }
+    Ok(list)
+}
+
+/// The strings of a list param, `key` naming it in errors.
+fn strings(key: &str, value: &toml::Value) -> Result<Vec<String>, String> {
     let toml::Value::Array(items) = value else {
         return Err(format!(
             "param `{key}` must be a list of strings, not {value}"
@@ -361,7 +383,7 @@ fn lowercase_strings(key: &str, value: &toml::Value) -> Result<Vec<String>, Stri
     items
         .iter()
         .map(|i| match i {
-            toml::Value::String(s) => Ok(s.to_lowercase()),
+            toml::Value::String(s) => Ok(s.clone()),
             other => Err(format!("param `{key}` must list strings, not {other}")),
         })
         .collect()

@@ -1,0 +1,217 @@
+//! `comment-section`: the reader comments under an article, found by the section's heading.
+//!
+//! Templates print the comment section under a heading of its own ("Comments",
+//! "12 Comments", "6 thoughts on “Title”", "Kommentare (3)"), and an extractor often keeps
+//! the comments' text while dropping the names and time stamps `comment-thread` looks for.
+//! What is left reads like more paragraphs; the heading is the evidence, and it needs
+//! support of one of two kinds:
+//!
+//! - **a closer** after it ("Comments are closed.", "[ Read All Comments ]"): heading and
+//!   closer bracket the section, and both go with everything between them;
+//! - **a count** in the heading ("12 Comments", "6 thoughts on …"): a section that runs
+//!   to the end. The heading and everything after it go, if it stands in the last
+//!   `max-lines-after` lines, holds at most `max-share-after` of the text from it on, and no
+//!   other counted heading stands within `teaser-gap` lines (a list of story teasers
+//!   prints "12 comments" under every headline: that is not a section). A longer thread
+//!   needs its closer: a counted heading with much text after it may as well be a
+//!   section of the article.
+//!
+//! Either way the heading needs `min-chars-before` letters and digits above it, so a
+//! document that opens with the word keeps its body. A bare heading without a closer is
+//! not enough: a style guide has a section called "Comments", about comments in code.
+
+use std::collections::HashSet;
+
+use regex::Regex;
+
+use super::{Params, Survivor};
+
+#[derive(Debug, Clone)]
+pub struct CommentSection {
+    min_chars_before: usize,
+    teaser_gap: usize,
+    max_lines_after: usize,
+    max_share_after: f64,
+    heading: Option<Regex>,
+    counted: Option<Regex>,
+    closers: HashSet<String>,
+}
+
+/// Longest line, in bytes, that is tried as a heading: a counted heading may quote a
+/// whole article title.
+const MAX_HEADING_BYTES: usize = 300;
+
+/// Longest line, in letters and digits, that is tried as a closer.
+const MAX_CLOSER_CHARS: usize = 60;
+
+impl CommentSection {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        Ok(CommentSection {
+            min_chars_before: p.usize("min-chars-before", 300)?,
+            teaser_gap: p.usize("teaser-gap", 10)?,
+            max_lines_after: p.usize("max-lines-after", 15)?,
+            max_share_after: p.ratio("max-share-after", 0.33)?,
+            heading: whole_line("headings", &p.strings("headings")?)?,
+            counted: whole_line("counted-headings", &p.strings("counted-headings")?)?,
+            closers: p.words("closers")?.iter().map(|c| closer_key(c)).collect(),
+        })
+    }
+
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+        let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
+        let mut before = 0;
+        let total: usize = lines.iter().map(|l| l.chars).sum();
+        for (k, line) in lines.iter().enumerate() {
+            if before >= self.min_chars_before && matches!(kinds[k], Kind::Heading | Kind::Counted)
+            {
+                if let Some(close) = (k + 1..lines.len()).find(|&c| kinds[c] == Kind::Closer) {
+                    out.extend(k..=close);
+                    return;
+                }
+                if kinds[k] == Kind::Counted
+                    && lines.len() - 1 - k <= self.max_lines_after
+                    && (total - before) as f64 <= self.max_share_after * total as f64
+                    && !self.teaser(&kinds, k)
+                {
+                    out.extend(k..lines.len());
+                    return;
+                }
+            }
+            before += line.chars;
+        }
+    }
+
+    fn kind(&self, line: &Survivor) -> Kind {
+        let text = line.text.trim();
+        if line.chars == 0 || text.len() > MAX_HEADING_BYTES {
+            return Kind::Other;
+        }
+        if line.chars <= MAX_CLOSER_CHARS && self.closers.contains(&closer_key(text)) {
+            return Kind::Closer;
+        }
+        if self.counted.as_ref().is_some_and(|r| r.is_match(text)) {
+            return Kind::Counted;
+        }
+        if self.heading.as_ref().is_some_and(|r| r.is_match(text)) {
+            return Kind::Heading;
+        }
+        Kind::Other
+    }
+
+    /// Another counted heading near `k`: comment counts under story teasers.
+    fn teaser(&self, kinds: &[Kind], k: usize) -> bool {
+        let lo = k.saturating_sub(self.teaser_gap);
+        let hi = (k + self.teaser_gap).min(kinds.len() - 1);
+        (lo..=hi).any(|j| j != k && kinds[j] == Kind::Counted)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Heading,
+    Counted,
+    Closer,
+    Other,
+}
+
+/// One case-insensitive regex matching a whole (trimmed) line against any of `patterns`,
+/// in brackets or not, with or without a colon after it.
+fn whole_line(key: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    for p in patterns {
+        Regex::new(p).map_err(|e| format!("param `{key}`: bad regex {p:?}: {e}"))?;
+    }
+    let all = patterns
+        .iter()
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)^[\[(]?\s*(?:{all})\s*:?\s*[\])]?$"))
+        .map(Some)
+        .map_err(|e| format!("param `{key}`: {e}"))
+}
+
+/// A closer as compared: lowercased, without the brackets, dots and spaces around it.
+fn closer_key(text: &str) -> String {
+    text.trim_matches(|c: char| !super::is_alphanumeric(c))
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::borrow::Cow;
+
+    use super::*;
+
+    fn section() -> CommentSection {
+        let table: toml::Table = toml::from_str(
+            r#"
+            headings = ['(?:reader\s+)?comments:?']
+            counted-headings = ['\d+\s+comments?', '\d+\s+thoughts\s+on\s+“.+”']
+            closers = ["Comments are closed.", "Read all comments"]
+            "#,
+        )
+        .unwrap();
+        let mut p = Params::new(&table);
+        let s = CommentSection::new(&mut p).unwrap();
+        p.finish("comment-section").unwrap();
+        s
+    }
+
+    fn dropped(text: &str) -> Vec<usize> {
+        let lines: Vec<Survivor> = text
+            .lines()
+            .enumerate()
+            .map(|(i, l)| Survivor::new(i, Cow::Borrowed(l)))
+            .collect();
+        let mut out = Vec::new();
+        section().detect(&lines, &mut out);
+        out
+    }
+
+    const BODY: &str = "The council voted on Tuesday to close the old library and move its collection to the new civic centre.\nResidents who opposed the plan said they would keep campaigning, but the mayor said the decision was final.\nThe building will be sold next year, and the money will go to the new centre's reading rooms and archive.\nThe library's oldest maps and letters will be lent to the county museum until the new rooms are ready.\n";
+
+    #[test]
+    fn heading_and_closer_bracket_the_section() {
+        let doc = format!(
+            "{BODY}Comments\nA long comment that goes on and on about the library and the council.\nAnother reader agrees with every word and adds a good deal more of the same.\nA third reader thinks the building should be a museum of the town's history instead.\nA fourth one writes at even greater length than the article itself ever did, twice.\nComments are closed.\n"
+        );
+        assert_eq!(dropped(&doc), (4..=9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn counted_heading_runs_to_the_end() {
+        let doc = format!("{BODY}2 comments\nI agree.\nSo do I.\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6]);
+    }
+
+    #[test]
+    fn bare_heading_without_closer_stays() {
+        let doc =
+            format!("{BODY}Comments:\nWrite comments that say why the code does what it does.\n");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn heading_at_the_top_stays() {
+        let doc = format!("3 comments\n{BODY}");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn teaser_counts_stay() {
+        let doc = format!("{BODY}Library to close\n12 comments\nMayor re-elected\n4 comments\n");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn counted_heading_needs_more_text_above() {
+        let long =
+            "Readers wrote in at great length about every aspect of the decision and its history. "
+                .repeat(8);
+        let doc = format!("{BODY}2 comments\n{long}\n");
+        assert!(dropped(&doc).is_empty());
+    }
+}
