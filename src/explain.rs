@@ -14,7 +14,23 @@ const SHOWN: usize = 100;
 /// Render the explanation of `cleaned`, naming rules from `rules`.
 pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
     let doc = &cleaned.doc;
-    let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0).max(4);
+    // As wide as the ids this document names, not every loaded rule: adding a rule with
+    // a long id must not shift every snapshot.
+    let width = cleaned
+        .fates
+        .iter()
+        .map(|f| match f {
+            Fate::Keep => 0,
+            Fate::Drop(r) => rules[*r].id.len(),
+            Fate::Cut(cuts) => cuts
+                .iter()
+                .map(|(_, r)| rules[*r].id.len() + 1)
+                .sum::<usize>()
+                .saturating_sub(1),
+        })
+        .max()
+        .unwrap_or(0)
+        .max(4);
     let mut out = String::new();
     let (mut dropped, mut cut) = (0, 0);
     for (i, line) in doc.lines.iter().enumerate() {
