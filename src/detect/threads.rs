@@ -9,7 +9,8 @@
 //! takes the comments' text with it, which no line rule could tell from prose.
 //!
 //! Not a thread: an event listing or a timetable (names over dates, but from the top of
-//! the document: a thread needs at least `min-chars-before` letters and digits above it),
+//! the document: a thread needs at least `min-chars-before` letters and digits above it,
+//! one paragraph among them), an article under its byline ("By Jane Doe" over a date),
 //! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
 //! not names above time stamps).
 
@@ -44,6 +45,21 @@ const RELATIVE: &str = r"(?ix)^\s*(?:
 
 /// `NAME says:` and its translations, on a short line.
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
+
+/// Letters and digits of a line that is surely a paragraph of prose.
+const PARAGRAPH_CHARS: usize = 150;
+
+/// How a byline opens: an author over a date is not a commenter.
+const BYLINE: &[&str] = &[
+    "by", "von", "par", "por", "di", "da", "door", "przez", "от", "tarafından", "بقلم", "作者",
+];
+
+/// `text` starts with `word` (any case) followed by a space or a colon.
+fn starts_with_word(text: &str, word: &str) -> bool {
+    text.get(..word.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(word) || head.to_lowercase() == word)
+        && text[word.len()..].starts_with([' ', ':'])
+}
 
 impl CommentThread {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
@@ -82,6 +98,11 @@ impl CommentThread {
         if before < self.min_chars_before {
             return;
         }
+        // Comments answer an article: without one paragraph above, the "thread" is the
+        // article itself under a byline, in a page of menus and teasers.
+        if !lines[..start].iter().any(|l| l.chars >= PARAGRAPH_CHARS) {
+            return;
+        }
         out.extend(start..lines.len());
     }
 
@@ -93,7 +114,8 @@ impl CommentThread {
         let Some(next) = lines.get(k + 1) else {
             return false;
         };
-        let name = text.split_whitespace().count() <= 4
+        let name = !BYLINE.iter().any(|b| starts_with_word(text, b))
+            && text.split_whitespace().count() <= 4
             && text.chars().count() <= 40
             && lines[k].chars > 0
             && !ends_sentence(text)
