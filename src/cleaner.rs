@@ -18,6 +18,12 @@ use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_hos
 /// Past the bound, cleaning the output again may still remove something.
 const MAX_PASSES: usize = 32;
 
+/// Letters and digits of a line the removal guard counts as a paragraph of the article.
+const GUARD_PARAGRAPH_CHARS: usize = 200;
+
+/// A bound on the rules the removal guard holds back for one document.
+const MAX_HELD: usize = 8;
+
 /// A compiled rule set, ready to clean any number of documents (it is `Send + Sync`).
 pub struct Cleaner {
     rules: Vec<Rule>,
@@ -71,7 +77,21 @@ impl Cleaner {
     /// input, so fates and edits always refer to the input's bytes.
     pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
         let host = url.and_then(url_host);
-        let mut cleaned = self.pass(text, host.as_deref());
+        let mut held = Vec::new();
+        loop {
+            let mut cleaned = self.settle(text, host.as_deref(), &held);
+            let takers = cleaned.paragraph_takers(&self.rules);
+            if takers.is_empty() || held.len() >= MAX_HELD {
+                cleaned.held = held;
+                return cleaned;
+            }
+            held.extend(takers);
+        }
+    }
+
+    /// Clean `text` until the output is a fixed point, with the rules in `held` off.
+    fn settle<'a>(&self, text: &'a str, host: Option<&str>, held: &[usize]) -> Cleaned<'a> {
+        let mut cleaned = self.pass(text, host, held);
         for _ in 0..MAX_PASSES {
             let out = cleaned.text();
             // Layout alone (folded blank lines, dropped trailing CRs) moves the weights
@@ -79,7 +99,7 @@ impl Cleaner {
             if out == text {
                 break;
             }
-            let again = self.pass(&out, host.as_deref());
+            let again = self.pass(&out, host, held);
             if again.fates.iter().all(|f| *f == Fate::Keep) || !cleaned.absorb(&again) {
                 break;
             }
@@ -88,8 +108,10 @@ impl Cleaner {
     }
 
     /// One pass of every rule over `text`.
-    fn pass<'a>(&self, text: &'a str, host: Option<&str>) -> Cleaned<'a> {
-        let active = |r: &Rule| r.enabled && r.sites.admit(host);
+    fn pass<'a>(&self, text: &'a str, host: Option<&str>, held: &[usize]) -> Cleaned<'a> {
+        let active = |(r, rule): &(usize, &Rule)| {
+            rule.enabled && rule.sites.admit(host) && !held.contains(r)
+        };
         let doc = Document::new(text);
         let mut state = State::new(&doc);
 
@@ -98,7 +120,7 @@ impl Cleaner {
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
         let mut found = Vec::new();
-        for (r, rule) in self.rules.iter().enumerate().filter(|(_, r)| active(r)) {
+        for (r, rule) in self.rules.iter().enumerate().filter(active) {
             match &rule.matcher {
                 RuleMatcher::Detector(d) if !d.on_survivors() => {
                     found.clear();
@@ -117,11 +139,9 @@ impl Cleaner {
 
         let mut survivors: Option<Vec<Survivor>> = None;
         let staged = |stage| {
-            self.rules
-                .iter()
-                .enumerate()
-                .filter(move |(_, r)| active(r))
-                .filter(move |(_, r)| matches!(&r.matcher, RuleMatcher::Detector(d) if d.stage() == stage))
+            self.rules.iter().enumerate().filter(active).filter(
+                move |(_, r)| matches!(&r.matcher, RuleMatcher::Detector(d) if d.stage() == stage),
+            )
         };
         for (r, rule) in staged(1).chain(staged(2)) {
             if let RuleMatcher::Detector(d) = &rule.matcher {
@@ -140,6 +160,7 @@ impl Cleaner {
         Cleaned {
             doc,
             fates: state.fates,
+            held: Vec::new(),
         }
     }
 }
@@ -314,6 +335,13 @@ impl State {
     }
 }
 
+/// Letters and digits in `text`.
+fn letters(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| crate::detect::is_alphanumeric(c))
+        .count()
+}
+
 /// Line `i` without its cut spans.
 fn cut_text(doc: &Document, i: usize, cuts: &[(Range<usize>, usize)]) -> String {
     let line = &doc.lines[i];
@@ -407,6 +435,9 @@ enum Piece {
 pub struct Cleaned<'a> {
     pub doc: Document<'a>,
     pub fates: Vec<Fate>,
+    /// Rules the removal guard held back for this document (indices into the rules):
+    /// with them on, no paragraph of the input was left. Empty for almost every document.
+    pub held: Vec<usize>,
 }
 
 impl Cleaned<'_> {
@@ -437,6 +468,60 @@ impl Cleaned<'_> {
             Piece::Input(r) => out.push_str(&self.doc.text[r]),
             Piece::Insert(s) => out.push_str(s),
         });
+    }
+
+    /// The removal guard's test. When the input has paragraphs (lines of at least
+    /// [`GUARD_PARAGRAPH_CHARS`] letters and digits), none is left, and what is left is
+    /// less text than the paragraphs that went: the rules that judge blocks (drop-to-end
+    /// and drop-block rules, the detectors that judge what the line rules left) and took
+    /// one of those paragraphs. A line rule says what one line is and is trusted; a
+    /// block rule that takes every paragraph and leaves less than it took has likely
+    /// mistaken the article for chaff, and handing back the menus would be silent loss.
+    /// (A page whose only long line is a glued teaser list, over an article of short
+    /// lines that stays, is not guarded: what is left outweighs it.)
+    fn paragraph_takers(&self, rules: &[Rule]) -> Vec<usize> {
+        let mut takers = Vec::new();
+        let mut taken = 0;
+        for (i, line) in self.doc.lines.iter().enumerate() {
+            let text = self.doc.line(i);
+            if line.blank || text.len() < GUARD_PARAGRAPH_CHARS {
+                continue;
+            }
+            let chars = letters(text);
+            if chars < GUARD_PARAGRAPH_CHARS {
+                continue;
+            }
+            match self.fates[i] {
+                Fate::Drop(r) => {
+                    let rule = &rules[r];
+                    let block = matches!(rule.action, Action::DropToEnd | Action::DropBlock)
+                        || matches!(&rule.matcher, RuleMatcher::Detector(d) if d.on_survivors());
+                    if block {
+                        taken += chars;
+                        if !takers.contains(&r) {
+                            takers.push(r);
+                        }
+                    }
+                }
+                // A paragraph is left: nothing to guard.
+                _ => return Vec::new(),
+            }
+        }
+        if takers.is_empty() {
+            return takers;
+        }
+        let left: usize = (0..self.doc.lines.len())
+            .filter(|&i| !self.doc.lines[i].blank)
+            .map(|i| match &self.fates[i] {
+                Fate::Keep => letters(self.doc.line(i)),
+                Fate::Cut(cuts) => letters(&cut_text(&self.doc, i, cuts)),
+                Fate::Drop(_) => 0,
+            })
+            .sum();
+        if left >= taken {
+            return Vec::new();
+        }
+        takers
     }
 
     /// Take the removals of `again`, a pass over this document's cleaned text, as this
@@ -671,6 +756,42 @@ mod tests {
         }
     }
 
+    /// A block rule that would take every paragraph is held back, and says so; a line
+    /// rule that removes a long line is trusted.
+    #[test]
+    fn removal_guard_holds_back_a_block_rule_that_takes_the_article() {
+        let rules = r#"
+            [[rule]]
+            id = "test.greedy-block"
+            description = "A label and every line after it: far too greedy."
+            phrases = ["Related"]
+            action = "drop-block"
+            block-member = '.+'
+
+            [[rule]]
+            id = "test.long-line"
+            description = "A line rule that drops a long line."
+            pattern = 'Sponsored: .+'
+            action = "drop-line"
+        "#;
+        let source = crate::rules::Source {
+            name: "test.toml".into(),
+            text: rules.into(),
+        };
+        let cleaner = Cleaner::new(RuleSet::from_sources(&[source]).unwrap());
+        let paragraph = "The council voted on Tuesday to close the old library and move its collection to the new civic centre, which opens in the spring after two years of delays blamed on the rising cost of steel and a long dispute with the builder over the roof, the windows and the lifts, which are still not working.";
+        let input = format!("Related\n{paragraph}\nShort line.\n");
+        let guarded = cleaner.clean(&input);
+        assert_eq!(guarded.text(), input);
+        assert_eq!(guarded.held, vec![0]);
+
+        let sponsored = format!("Sponsored: {paragraph}");
+        let input = format!("{sponsored}\nShort line.\n");
+        let trusted = cleaner.clean(&input);
+        assert_eq!(trusted.text(), "Short line.\n");
+        assert!(trusted.held.is_empty());
+    }
+
     /// Threads of replies, each under its own form heading: the tail marker of what is
     /// left after one thread goes is the next heading up. All of them go in one pass,
     /// and the body stays (the fuzzer found the version that needed a pass a thread).
@@ -687,7 +808,7 @@ mod tests {
             .collect();
         let threads = "Leave a Reply\nGreat tip, thanks.\n\n".repeat(12);
         let input = format!("{body}{threads}");
-        let cleaned = cleaner.pass(&input, None);
+        let cleaned = cleaner.pass(&input, None, &[]);
         assert_eq!(cleaned.text(), body.trim_end().to_string() + "\n");
         let again = cleaner.clean(&cleaned.text()).text();
         assert_eq!(again, cleaned.text());
@@ -701,7 +822,7 @@ mod tests {
         let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
         let line = "The council approved the plan by seven votes to two.\n";
         let input = line.repeat(200);
-        let cleaned = cleaner.pass(&input, None);
+        let cleaned = cleaner.pass(&input, None, &[]);
         assert_eq!(cleaned.text(), input);
         assert_eq!(cleaner.clean(&input).text(), input);
     }

@@ -77,6 +77,14 @@ pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
         dropped,
         cut
     );
+    if !cleaned.held.is_empty() {
+        let ids: Vec<&str> = cleaned.held.iter().map(|&r| rules[r].id.as_str()).collect();
+        let _ = writeln!(
+            out,
+            "-- removal guard: held back {}: with it, no paragraph of the document was left",
+            ids.join(", ")
+        );
+    }
     out
 }
 

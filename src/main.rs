@@ -467,7 +467,17 @@ fn collect_files(root: &Path, path: &Path, out: &mut Vec<(PathBuf, PathBuf)>) ->
 
 /// A document with content that comes out empty is either all chaff or a rule that
 /// matches too much; the output alone cannot tell which, so say it on standard error.
+/// Say it too when the removal guard held a rule back.
 fn warn_if_emptied(file: &Path, text: &str, cleaned: &chaff::Cleaned, rules: &[chaff::Rule]) {
+    if !cleaned.held.is_empty() {
+        let ids: Vec<&str> = cleaned.held.iter().map(|&r| rules[r].id.as_str()).collect();
+        eprintln!(
+            "chaff: note: {}: removal guard held back {}: with it, no paragraph was left; \
+             run with --explain to see the document",
+            display_name(file),
+            ids.join(", ")
+        );
+    }
     if text.trim().is_empty() || !cleaned.is_empty() {
         return;
     }

@@ -109,6 +109,8 @@ pub struct RecordOutput {
     pub text_bytes_out: usize,
     /// The text had content and cleaning left none.
     pub emptied: bool,
+    /// Rules the removal guard held back (see `Cleaned::held`).
+    pub held: Vec<usize>,
     pub counts: RuleCounts,
 }
 
@@ -145,6 +147,7 @@ pub fn clean_record(
         out.text_bytes_in = text.len();
         out.text_bytes_out = cleaned_text.len();
         out.emptied = cleaned_text.is_empty() && !text.trim().is_empty();
+        out.held.clone_from(&cleaned.held);
         let edits = cleaned.edits();
         for e in &edits {
             if let Some(r) = e.rule {

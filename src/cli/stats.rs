@@ -14,6 +14,9 @@ pub struct Stats {
     pub text_bytes_in: u64,
     pub text_bytes_out: u64,
     pub emptied: u64,
+    /// Documents where the removal guard held rules back, and how often each rule was.
+    pub guarded: u64,
+    pub held: BTreeMap<usize, u64>,
     /// Bad records by kind (`not-json`, `missing-field`, ...).
     pub bad: BTreeMap<&'static str, u64>,
     pub bad_written_to_rejects: u64,
@@ -27,6 +30,10 @@ impl Stats {
         self.text_bytes_in += out.text_bytes_in as u64;
         self.text_bytes_out += out.text_bytes_out as u64;
         self.emptied += u64::from(out.emptied);
+        self.guarded += u64::from(!out.held.is_empty());
+        for &r in &out.held {
+            *self.held.entry(r).or_insert(0) += 1;
+        }
         self.counts.add(&out.counts);
     }
 
@@ -42,6 +49,14 @@ impl Stats {
             m.insert("bytes".into(), (*bytes).into());
             per_rule.insert(rules[*r].id.clone(), serde_json::Value::Object(m));
         }
+        for (r, n) in &self.held {
+            let entry = per_rule
+                .entry(rules[*r].id.clone())
+                .or_insert_with(|| serde_json::json!({"lines": 0, "bytes": 0}));
+            if let serde_json::Value::Object(m) = entry {
+                m.insert("held_back".into(), (*n).into());
+            }
+        }
         let bad: serde_json::Map<String, serde_json::Value> = self
             .bad
             .iter()
@@ -54,6 +69,7 @@ impl Stats {
             "text_bytes_in": self.text_bytes_in,
             "text_bytes_out": self.text_bytes_out,
             "documents_emptied": self.emptied,
+            "documents_guarded": self.guarded,
             "bad_records": self.bad.values().sum::<u64>(),
             "bad_records_by_kind": bad,
             "bad_records_rejected": self.bad_written_to_rejects,

@@ -51,7 +51,18 @@ const PARAGRAPH_CHARS: usize = 150;
 
 /// How a byline opens: an author over a date is not a commenter.
 const BYLINE: &[&str] = &[
-    "by", "von", "par", "por", "di", "da", "door", "przez", "от", "tarafından", "بقلم", "作者",
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "da",
+    "door",
+    "przez",
+    "от",
+    "tarafından",
+    "بقلم",
+    "作者",
 ];
 
 /// `text` starts with `word` (any case) followed by a space or a colon.
