@@ -9,22 +9,22 @@ const SITE_RULE: &str = r#"
 [[rule]]
 id = "site.example-weekly"
 description = "Example Weekly's newsletter box, which only that site prints."
-phrases = ["Get Example Weekly in your inbox"]
+phrases = ["Example Weekly: the week in five minutes"]
 action = "drop-line"
 sites = ["example.com", "*.example.org"]
 exclude-sites = ["docs.example.org"]
 
 [[rule.example]]
 url = "https://www.example.com/story"
-input = "Get Example Weekly in your inbox\nThe story."
+input = "Example Weekly: the week in five minutes\nThe story."
 output = "The story."
 
 [[rule.example]]
 url = "https://elsewhere.net/quote"
-input = "Get Example Weekly in your inbox\nThe story."
+input = "Example Weekly: the week in five minutes\nThe story."
 "#;
 
-const DOC: &[u8] = b"The story.\nGet Example Weekly in your inbox\nThe end.\n";
+const DOC: &[u8] = b"The story.\nExample Weekly: the week in five minutes\nThe end.\n";
 
 #[test]
 fn url_option_turns_site_rules_on() {

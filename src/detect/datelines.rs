@@ -234,7 +234,8 @@ impl Datelines {
             return false;
         }
         let lower = line.to_lowercase();
-        let mut rest = lower.as_str();
+        // A list marker before the label: "- Published 18 November 2019".
+        let mut rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
         for label in &self.labels {
             if let Some(r) = rest.strip_prefix(label.as_str())
                 && r.starts_with([':', ' '])
@@ -245,9 +246,9 @@ impl Datelines {
         }
         let mut seen = Seen::default();
         for tok in rest.split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')')
+            c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']')
         }) {
-            if tok.is_empty() || tok == "-" {
+            if tok.is_empty() || tok == "-" || tok == "/" {
                 continue;
             }
             if !atom(tok.trim_end_matches('.'), &mut seen) {
