@@ -16,15 +16,20 @@
 //!   needs its closer: a counted heading with much text after it may as well be a
 //!   section of the article.
 //!
+//! A bare heading without either needs to stand at the very end: at most `bare-tail-lines`
+//! lines and `bare-tail-chars` letters after it, none of them a sentence (the widget's
+//! leftovers, "in reply to").
+//! Anywhere else it is not enough: a style guide has a section called "Comments", about
+//! comments in code.
+//!
 //! Either way the heading needs `min-chars-before` letters and digits above it, so a
-//! document that opens with the word keeps its body. A bare heading without a closer is
-//! not enough: a style guide has a section called "Comments", about comments in code.
+//! document that opens with the word keeps its body.
 
 use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::{Params, Survivor};
+use super::{Params, Survivor, ends_sentence};
 
 #[derive(Debug, Clone)]
 pub struct CommentSection {
@@ -32,6 +37,8 @@ pub struct CommentSection {
     teaser_gap: usize,
     max_lines_after: usize,
     max_share_after: f64,
+    bare_tail_lines: usize,
+    bare_tail_chars: usize,
     heading: Option<Regex>,
     counted: Option<Regex>,
     closers: HashSet<String>,
@@ -51,6 +58,8 @@ impl CommentSection {
             teaser_gap: p.usize("teaser-gap", 10)?,
             max_lines_after: p.usize("max-lines-after", 15)?,
             max_share_after: p.ratio("max-share-after", 0.33)?,
+            bare_tail_lines: p.usize("bare-tail-lines", 2)?,
+            bare_tail_chars: p.usize("bare-tail-chars", 100)?,
             heading: whole_line("headings", &p.strings("headings")?)?,
             counted: whole_line("counted-headings", &p.strings("counted-headings")?)?,
             closers: p.words("closers")?.iter().map(|c| closer_key(c)).collect(),
@@ -68,8 +77,17 @@ impl CommentSection {
                     out.extend(k..=close);
                     return;
                 }
+                let after = lines.len() - 1 - k;
+                if kinds[k] == Kind::Heading
+                    && after <= self.bare_tail_lines
+                    && total - before - line.chars <= self.bare_tail_chars
+                    && !lines[k + 1..].iter().any(|l| ends_sentence(&l.text))
+                {
+                    out.extend(k..lines.len());
+                    return;
+                }
                 if kinds[k] == Kind::Counted
-                    && lines.len() - 1 - k <= self.max_lines_after
+                    && after <= self.max_lines_after
                     && (total - before) as f64 <= self.max_share_after * total as f64
                     && !self.teaser(&kinds, k)
                 {
@@ -148,7 +166,7 @@ mod tests {
     fn section() -> CommentSection {
         let table: toml::Table = toml::from_str(
             r#"
-            headings = ['(?:reader\s+)?comments:?']
+            headings = ['(?:reader\s+|all\s+)?comments:?']
             counted-headings = ['\d+\s+comments?', '\d+\s+thoughts\s+on\s+“.+”']
             closers = ["Comments are closed.", "Read all comments"]
             "#,
@@ -191,6 +209,14 @@ mod tests {
     fn bare_heading_without_closer_stays() {
         let doc =
             format!("{BODY}Comments:\nWrite comments that say why the code does what it does.\n");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn bare_heading_at_the_very_end_goes_with_its_leftovers() {
+        let doc = format!("{BODY}All comments\nin reply to(Show commentHide comment)\n");
+        assert_eq!(dropped(&doc), vec![4, 5]);
+        let doc = format!("{BODY}Comments:\nWrite comments that say why the code does what it does, not what it does.\n");
         assert!(dropped(&doc).is_empty());
     }
 
