@@ -335,6 +335,13 @@ impl State {
     }
 }
 
+/// `text` ends a sentence, perhaps followed by quotes, brackets or an emoji ("! 🙂").
+fn ends_sentence_before_symbols(text: &str) -> bool {
+    const ENDS: &[char] = &['.', '!', '?', '…', '。', '！', '？', '؟'];
+    text.trim_end_matches(|c: char| !ENDS.contains(&c) && !crate::detect::is_alphanumeric(c))
+        .ends_with(ENDS)
+}
+
 /// Letters and digits in `text`.
 fn letters(text: &str) -> usize {
     text.chars()
@@ -471,7 +478,7 @@ impl Cleaned<'_> {
     }
 
     /// The removal guard's test. When the input has paragraphs (lines of at least
-    /// [`GUARD_PARAGRAPH_CHARS`] letters and digits), none is left, and what is left is
+    /// [`GUARD_PARAGRAPH_CHARS`] letters and digits that end a sentence), none is left, and what is left is
     /// less text than the paragraphs that went: the rules that judge blocks (drop-to-end
     /// and drop-block rules, the detectors that judge what the line rules left) and took
     /// one of those paragraphs. A line rule says what one line is and is trusted; a
@@ -487,8 +494,9 @@ impl Cleaned<'_> {
             if line.blank || text.len() < GUARD_PARAGRAPH_CHARS {
                 continue;
             }
+            // A paragraph ends a sentence; a menu glued into one line does not.
             let chars = letters(text);
-            if chars < GUARD_PARAGRAPH_CHARS {
+            if chars < GUARD_PARAGRAPH_CHARS || !ends_sentence_before_symbols(text) {
                 continue;
             }
             match self.fates[i] {

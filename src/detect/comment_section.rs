@@ -216,7 +216,9 @@ mod tests {
     fn bare_heading_at_the_very_end_goes_with_its_leftovers() {
         let doc = format!("{BODY}All comments\nin reply to(Show commentHide comment)\n");
         assert_eq!(dropped(&doc), vec![4, 5]);
-        let doc = format!("{BODY}Comments:\nWrite comments that say why the code does what it does, not what it does.\n");
+        let doc = format!(
+            "{BODY}Comments:\nWrite comments that say why the code does what it does, not what it does.\n"
+        );
         assert!(dropped(&doc).is_empty());
     }
 

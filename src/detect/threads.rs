@@ -134,9 +134,31 @@ impl CommentThread {
         name && self.stamp(next.text.trim())
     }
 
+    /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
+    /// of day. A date without either ("Dezembro (26)") is a blog archive's month.
     fn stamp(&self, text: &str) -> bool {
-        self.relative.is_match(text) || self.dates.is_dateline(text)
+        self.relative.is_match(text)
+            || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
     }
+}
+
+/// Four digits from 1900 to 2099, not part of a longer number.
+fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")))
+}
+
+/// `h:mm` or `hh:mm` (or with a dot, as German and Russian write it).
+fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        matches!(b[i], b':' | b'.')
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+    })
 }
 
 #[cfg(test)]
@@ -162,7 +184,13 @@ mod tests {
         ] {
             assert!(t.stamp(s), "{s}");
         }
-        for s in ["Jane Doe", "14 days later we met again", "Ago"] {
+        for s in [
+            "Jane Doe",
+            "14 days later we met again",
+            "Ago",
+            "Dezembro (26)",
+            "March (4)",
+        ] {
             assert!(!t.stamp(s), "{s}");
         }
     }
