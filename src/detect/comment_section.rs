@@ -68,19 +68,39 @@ impl CommentSection {
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
         let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
-        let mut before = 0;
+        // The first closer at or after each line, found from the end in one sweep: a
+        // long text has many headings and few closers.
+        let mut next_closer = vec![None; lines.len() + 1];
+        for k in (0..lines.len()).rev() {
+            next_closer[k] = if kinds[k] == Kind::Closer {
+                Some(k)
+            } else {
+                next_closer[k + 1]
+            };
+        }
+        // Every bracketed section goes in one pass (a long text may hold many); text
+        // already taken does not count as text above a later heading.
         let total: usize = lines.iter().map(|l| l.chars).sum();
-        for (k, line) in lines.iter().enumerate() {
+        let (mut seen, mut taken) = (0, 0);
+        let mut k = 0;
+        while k < lines.len() {
+            let line = &lines[k];
+            let before = seen - taken;
             if before >= self.min_chars_before && matches!(kinds[k], Kind::Heading | Kind::Counted)
             {
-                if let Some(close) = (k + 1..lines.len()).find(|&c| kinds[c] == Kind::Closer) {
+                if let Some(close) = next_closer[k + 1] {
                     out.extend(k..=close);
-                    return;
+                    let chars: usize = lines[k..=close].iter().map(|l| l.chars).sum();
+                    seen += chars;
+                    taken += chars;
+                    k = close + 1;
+                    continue;
                 }
                 let after = lines.len() - 1 - k;
+                let rest = total - seen;
                 if kinds[k] == Kind::Heading
                     && after <= self.bare_tail_lines
-                    && total - before - line.chars <= self.bare_tail_chars
+                    && rest - line.chars <= self.bare_tail_chars
                     && !lines[k + 1..].iter().any(|l| ends_sentence(&l.text))
                 {
                     out.extend(k..lines.len());
@@ -88,14 +108,15 @@ impl CommentSection {
                 }
                 if kinds[k] == Kind::Counted
                     && after <= self.max_lines_after
-                    && (total - before) as f64 <= self.max_share_after * total as f64
+                    && rest as f64 <= self.max_share_after * (total - taken) as f64
                     && !self.teaser(&kinds, k)
                 {
                     out.extend(k..lines.len());
                     return;
                 }
             }
-            before += line.chars;
+            seen += line.chars;
+            k += 1;
         }
     }
 
@@ -197,6 +218,13 @@ mod tests {
             "{BODY}Comments\nA long comment that goes on and on about the library and the council.\nAnother reader agrees with every word and adds a good deal more of the same.\nA third reader thinks the building should be a museum of the town's history instead.\nA fourth one writes at even greater length than the article itself ever did, twice.\nComments are closed.\n"
         );
         assert_eq!(dropped(&doc), (4..=9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn every_bracketed_section_goes_in_one_pass() {
+        let section = "Comments\nA reader agrees with every word.\nComments are closed.\n";
+        let doc = format!("{BODY}{section}{BODY}{section}");
+        assert_eq!(dropped(&doc), vec![4, 5, 6, 11, 12, 13]);
     }
 
     #[test]
