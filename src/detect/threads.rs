@@ -46,6 +46,13 @@ const RELATIVE: &str = r"(?ix)^\s*(?:
 /// `NAME says:` and its translations, on a short line.
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
 
+/// Longest name line, in bytes (40 characters of any script).
+const MAX_NAME_BYTES: usize = 160;
+
+/// Longest time stamp line, in bytes: "Wednesday, 20 November 2019 at 11:28 am CET" and
+/// its translations fit.
+const MAX_STAMP_BYTES: usize = 120;
+
 /// Letters and digits of a line that is surely a paragraph of prose.
 const PARAGRAPH_CHARS: usize = 150;
 
@@ -125,13 +132,17 @@ impl CommentThread {
         let Some(next) = lines.get(k + 1) else {
             return false;
         };
-        let name = !BYLINE.iter().any(|b| starts_with_word(text, b))
-            && text.split_whitespace().count() <= 4
+        let next = next.text.trim();
+        // Cheap tests first: this runs on every line, and most are not short enough to
+        // be a name over a stamp.
+        let name = lines[k].chars > 0
+            && text.len() <= MAX_NAME_BYTES
+            && next.len() <= MAX_STAMP_BYTES
             && text.chars().count() <= 40
-            && lines[k].chars > 0
+            && text.split_whitespace().count() <= 4
             && !ends_sentence(text)
-            && !self.stamp(text);
-        name && self.stamp(next.text.trim())
+            && !BYLINE.iter().any(|b| starts_with_word(text, b));
+        name && self.stamp(next) && !self.stamp(text)
     }
 
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
