@@ -42,6 +42,8 @@ pub struct CommentSection {
     heading: Option<Regex>,
     counted: Option<Regex>,
     closers: HashSet<String>,
+    /// Shortest and longest closer, in bytes: most lines are ruled out by length alone.
+    closer_bytes: (usize, usize),
 }
 
 /// Longest line, in bytes, that is tried as a heading: a counted heading may quote a
@@ -62,8 +64,17 @@ impl CommentSection {
             bare_tail_chars: p.usize("bare-tail-chars", 100)?,
             heading: whole_line("headings", &p.strings("headings")?)?,
             counted: whole_line("counted-headings", &p.strings("counted-headings")?)?,
-            closers: p.words("closers")?.iter().map(|c| closer_key(c)).collect(),
-        })
+            closers: HashSet::new(),
+            closer_bytes: (0, 0),
+        }
+        .with_closers(&p.words("closers")?))
+    }
+
+    fn with_closers(mut self, closers: &[String]) -> Self {
+        self.closers = closers.iter().map(|c| closer_key(c)).collect();
+        let lens = self.closers.iter().map(String::len);
+        self.closer_bytes = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
+        self
     }
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
@@ -125,7 +136,12 @@ impl CommentSection {
         if line.chars == 0 || text.len() > MAX_HEADING_BYTES {
             return Kind::Other;
         }
-        if line.chars <= MAX_CLOSER_CHARS && self.closers.contains(&closer_key(text)) {
+        let (shortest, longest) = self.closer_bytes;
+        // Brackets and dots around a closer add a few bytes: allow for them.
+        if line.chars <= MAX_CLOSER_CHARS
+            && (shortest..=longest + 8).contains(&text.len())
+            && self.closers.contains(&closer_key(text))
+        {
             return Kind::Closer;
         }
         if self.counted.as_ref().is_some_and(|r| r.is_match(text)) {

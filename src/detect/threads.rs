@@ -43,6 +43,44 @@ const RELATIVE: &str = r"(?ix)^\s*(?:
   | yesterday|today|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren|vandaag|wczoraj|dzisiaj|вчера|сегодня|dün|bugün
 )(?:\s*(?:at|um|à|a\s+las|alle|às|om|o|в)?\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?\s*$";
 
+/// The words a relative stamp without a number holds ("an hour ago", "vor einer Stunde",
+/// "yesterday"): a line with neither a digit nor one of these is no stamp, and most lines
+/// are rejected here without running the regexes.
+static RELATIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "ago",
+                "vor ",
+                "yesterday",
+                "today",
+                "gestern",
+                "heute",
+                "hier",
+                "aujourd",
+                "ayer",
+                "hoy",
+                "ieri",
+                "oggi",
+                "ontem",
+                "hoje",
+                "gisteren",
+                "vandaag",
+                "wczoraj",
+                "dzisiaj",
+                "вчера",
+                "Вчера",
+                "сегодня",
+                "Сегодня",
+                "dün",
+                "Dün",
+                "bugün",
+                "Bugün",
+            ])
+            .expect("a valid automaton")
+    });
+
 /// `NAME says:` and its translations, on a short line.
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
 
@@ -74,9 +112,10 @@ const BYLINE: &[&str] = &[
 
 /// `text` starts with `word` (any case) followed by a space or a colon.
 fn starts_with_word(text: &str, word: &str) -> bool {
-    text.get(..word.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(word) || head.to_lowercase() == word)
-        && text[word.len()..].starts_with([' ', ':'])
+    text.get(..word.len()).is_some_and(|head| {
+        head.eq_ignore_ascii_case(word)
+            || (!word.is_ascii() && head.chars().flat_map(char::to_lowercase).eq(word.chars()))
+    }) && text[word.len()..].starts_with([' ', ':'])
 }
 
 impl CommentThread {
@@ -148,6 +187,10 @@ impl CommentThread {
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
     /// of day. A date without either ("Dezembro (26)") is a blog archive's month.
     fn stamp(&self, text: &str) -> bool {
+        if !text.bytes().any(|b| b.is_ascii_digit()) && !RELATIVE_WORDS.is_match(text) {
+            // Neither a number nor a word of a relative stamp: no regex can match.
+            return false;
+        }
         self.relative.is_match(text)
             || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
     }
