@@ -13,8 +13,10 @@
 //! - **short prose**: a finished sentence with the stopwords of prose, but shorter. It
 //!   scores its letters (half, under `min-chars`) when it belongs to the body: when the
 //!   nearest clear line on either side is prose, or when it stands among at least
-//!   `group-chars` letters of short prose (a blog written a sentence a line). Alone among
-//!   furniture it is a teaser, a caption or a blurb, and scores `-neutral-cost`.
+//!   `group-chars` letters of short prose (a blog written a sentence a line), or when it
+//!   follows the body's prose across a post header (name, rank, date) in a page with at
+//!   least three of them (the short answers of a forum thread). Alone among furniture it
+//!   is a teaser, a caption or a blurb, and scores `-neutral-cost`.
 //! - **furniture**: shorter than `min-chars`, fewer than `furniture-stopwords` of its words
 //!   stopwords, no sentence end, no number (a menu item, a share button, a tag). Costs
 //!   `furniture-cost`, a third of it for the first `furniture-grace` lines of a run, so a
@@ -42,7 +44,7 @@
 use std::sync::Arc;
 
 use super::stopwords::{Stoplists, TokenKind, tokens};
-use super::{Params, Survivor, ends_sentence};
+use super::{Params, Survivor, ends_sentence, has_time, has_year};
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -137,14 +139,17 @@ impl MainBody {
     fn scores(&self, lines: &[Survivor], lang: usize) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
+        let mut headers = Vec::with_capacity(lines.len());
         let classes: Vec<(Class, i64)> = lines
             .iter()
             .map(|line| {
                 let f = Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
+                headers.push(Header::of(&f, &line.text));
                 (self.classify(&f, &line.text), f.weight as i64)
             })
             .collect();
-        let adopted = adopted(&classes, self.group_chars);
+        let mut adopted = adopted(&classes, self.group_chars);
+        adopt_posts(&classes, &headers, &mut adopted);
         let mut run = 0;
         let scores = (0..classes.len())
             .map(|i| {
@@ -306,6 +311,90 @@ fn adopted(classes: &[(Class, i64)], group_chars: i64) -> Vec<bool> {
     out
 }
 
+/// How a line may serve in a post's header on a forum or a comment list: the poster's name
+/// and rank (a few words, no sentence end), and the post's date or time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    No,
+    Label,
+    Stamp,
+}
+
+/// Most lines a post header takes: name, rank, date, post number.
+const MAX_HEADER_LINES: usize = 5;
+/// Fewest post headers that make a thread.
+const MIN_POSTS: usize = 3;
+
+impl Header {
+    fn of(f: &Features, text: &str) -> Header {
+        if f.words == 0 || f.words > 6 || ends_sentence(text) {
+            return Header::No;
+        }
+        if f.numbers > 0 && (has_year(text) || has_time(text)) {
+            Header::Stamp
+        } else if f.words <= 3 {
+            Header::Label
+        } else {
+            Header::No
+        }
+    }
+}
+
+/// Adopt short prose that follows the body's prose across a post header: a forum thread or
+/// a list of answers is short posts under name-and-date headers, and each post belongs to
+/// the body as much as the first. Only a header with a date or time counts, so a teaser's
+/// blurb under its headline, or a caption under a credit, stays unadopted. Run both ways:
+/// the long post may come last.
+fn adopt_posts(classes: &[(Class, i64)], headers: &[Header], adopted: &mut [bool]) {
+    let short = |k: usize| matches!(classes[k].0, Class::NearProse | Class::Sentence);
+    let prose = |k: usize| classes[k].0 == Class::Prose || short(k);
+    // A thread has posts: at least three headers between lines of prose. One or two are
+    // an article's byline and date over its standfirst, which the body must not take.
+    let mut posts = 0;
+    let mut k = 0;
+    while k < classes.len() {
+        let run = headers[k..]
+            .iter()
+            .take_while(|h| **h != Header::No)
+            .count();
+        if run > 0
+            && run <= MAX_HEADER_LINES
+            && k > 0
+            && prose(k - 1)
+            && k + run < classes.len()
+            && prose(k + run)
+            && headers[k..k + run].contains(&Header::Stamp)
+        {
+            posts += 1;
+        }
+        k += run.max(1);
+    }
+    if posts < MIN_POSTS {
+        return;
+    }
+    let body = |k: usize, adopted: &[bool]| classes[k].0 == Class::Prose || adopted[k];
+    let mut walk = |order: &mut dyn Iterator<Item = usize>| {
+        let mut last_body = false;
+        let mut gap = 0usize;
+        let mut stamp = false;
+        for k in order {
+            if body(k, adopted) {
+                (last_body, gap, stamp) = (true, 0, false);
+            } else if short(k) && last_body && (gap == 0 || stamp) {
+                adopted[k] = true;
+                (gap, stamp) = (0, false);
+            } else if headers[k] != Header::No && gap < MAX_HEADER_LINES {
+                gap += 1;
+                stamp |= headers[k] == Header::Stamp;
+            } else {
+                last_body = false;
+            }
+        }
+    };
+    walk(&mut (0..classes.len()));
+    walk(&mut (0..classes.len()).rev());
+}
+
 /// What the score of a line is made of.
 #[derive(Debug, Default, Clone, Copy)]
 struct Features {
@@ -388,6 +477,41 @@ fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A thread: a long first post, then short answers under headers of name, rank and date.
+    fn thread(answers: usize) -> (Vec<(Class, i64)>, Vec<Header>) {
+        let mut classes = vec![(Class::Prose, 250)];
+        let mut headers = vec![Header::No];
+        for _ in 0..answers {
+            classes.extend([
+                (Class::Furniture, 6),
+                (Class::Furniture, 6),
+                (Class::Neutral, 9),
+                (Class::Sentence, 40),
+            ]);
+            headers.extend([Header::Label, Header::Label, Header::Stamp, Header::No]);
+        }
+        (classes, headers)
+    }
+
+    #[test]
+    fn short_posts_under_dated_headers_belong_to_the_body() {
+        let (classes, headers) = thread(3);
+        let mut adopted = adopted(&classes, 250);
+        assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
+        adopt_posts(&classes, &headers, &mut adopted);
+        let posts: Vec<usize> = (0..adopted.len()).filter(|&k| adopted[k]).collect();
+        assert_eq!(posts, [0, 4, 8, 12]);
+    }
+
+    #[test]
+    fn a_byline_and_date_is_no_thread() {
+        // Two headers: an article's byline over a standfirst, not a forum.
+        let (classes, headers) = thread(2);
+        let mut adopted = adopted(&classes, 250);
+        adopt_posts(&classes, &headers, &mut adopted);
+        assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
+    }
 
     #[test]
     fn best_run_takes_the_heaviest_stretch_and_its_neutral_edges() {

@@ -395,3 +395,22 @@ pub(crate) fn ends_sentence(s: &str) -> bool {
         .trim_end_matches(['"', '\'', '”', '’', '»', ')'])
         .ends_with(['.', '!', '?', '…', '。', '！', '？', '؟'])
 }
+
+/// Four digits from 1900 to 2099, not part of a longer number.
+pub(crate) fn has_year(text: &str) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")))
+}
+
+/// `h:mm` or `hh:mm` (or with a dot, as German and Russian write it).
+pub(crate) fn has_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (1..b.len().saturating_sub(2)).any(|i| {
+        matches!(b[i], b':' | b'.')
+            && b[i - 1].is_ascii_digit()
+            && b[i + 1].is_ascii_digit()
+            && b[i + 2].is_ascii_digit()
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+    })
+}

@@ -16,7 +16,7 @@
 
 use regex::Regex;
 
-use super::{Datelines, Params, Survivor, ends_sentence};
+use super::{Datelines, Params, Survivor, ends_sentence, has_time, has_year};
 
 #[derive(Debug, Clone)]
 pub struct CommentThread {
@@ -194,25 +194,6 @@ impl CommentThread {
         self.relative.is_match(text)
             || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
     }
-}
-
-/// Four digits from 1900 to 2099, not part of a longer number.
-fn has_year(text: &str) -> bool {
-    text.as_bytes()
-        .split(|b| !b.is_ascii_digit())
-        .any(|run| run.len() == 4 && (run.starts_with(b"19") || run.starts_with(b"20")))
-}
-
-/// `h:mm` or `hh:mm` (or with a dot, as German and Russian write it).
-fn has_time(text: &str) -> bool {
-    let b = text.as_bytes();
-    (1..b.len().saturating_sub(2)).any(|i| {
-        matches!(b[i], b':' | b'.')
-            && b[i - 1].is_ascii_digit()
-            && b[i + 1].is_ascii_digit()
-            && b[i + 2].is_ascii_digit()
-            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
-    })
 }
 
 #[cfg(test)]
