@@ -203,6 +203,8 @@ struct Seen {
     date: bool,
     number: bool,
     any: bool,
+    /// A time of day (`14:34`).
+    time: bool,
     /// Four-digit years and numeric dates: more than one makes a range, which is content.
     years: usize,
 }
@@ -236,11 +238,13 @@ impl Datelines {
         let lower = line.to_lowercase();
         // A list marker before the label: "- Published 18 November 2019".
         let mut rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+        let mut labelled = false;
         for label in &self.labels {
             if let Some(r) = rest.strip_prefix(label.as_str())
                 && r.starts_with([':', ' '])
             {
                 rest = r.trim_start_matches([':', ' ']);
+                labelled = true;
                 break;
             }
         }
@@ -256,7 +260,9 @@ impl Datelines {
             }
             seen.any = true;
         }
-        seen.any && seen.date && seen.number && seen.years <= 1
+        // A time alone is a live blog's entry; behind a label ("Updated 1:23 p.m. ET") it
+        // is the page's time stamp.
+        seen.any && (seen.date || (labelled && seen.time)) && seen.number && seen.years <= 1
     }
 }
 
@@ -332,7 +338,10 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
         seen.years += 1;
         return true;
     }
-    time_part(tok.trim_end_matches("am").trim_end_matches("pm"))
+    let time = time_part(tok.trim_end_matches("am").trim_end_matches("pm"));
+    seen.time |= time;
+    seen.number |= time;
+    time
 }
 
 /// 2024-07-05, 05.07.2024, 7/5/2024, 2024/07/05.
@@ -380,6 +389,8 @@ mod tests {
             "Updated 12/08/2021 2:34PM ET",
             "8 декабря 2021, 14:34",
             "Posted on March 3rd, 2020",
+            "Updated at 1:23 p.m.",
+            "Updated 11:45 AM EST",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }
@@ -390,6 +401,8 @@ mod tests {
         let d = det();
         for line in [
             "14:40",
+            "1:23 p.m.",
+            "Updated at noon",
             "MOSCOW, Dec 8 (Reuters) - Putin said on Wednesday",
             "He was born on 8 December 2021.",
             "May",
