@@ -15,7 +15,9 @@
 //!   nearest clear line on either side is prose, or when it stands among at least
 //!   `group-chars` letters of short prose (a blog written a sentence a line), or when it
 //!   follows the body's prose across a post header (name, rank, date) in a page with at
-//!   least three of them (the short answers of a forum thread). Alone among furniture it
+//!   least three of them (the short answers of a forum thread). A long caption the page
+//!   repeats under every photo, and a line of nothing visible (a zero-width space where a
+//!   photo was), do not part short prose. Alone among furniture it
 //!   is a teaser, a caption or a blurb, and scores `-neutral-cost`.
 //! - **furniture**: shorter than `min-chars`, fewer than `furniture-stopwords` of its words
 //!   stopwords, no sentence end, no number (a menu item, a share button, a tag). Costs
@@ -148,7 +150,8 @@ impl MainBody {
                 (self.classify(&f, &line.text), f.weight as i64)
             })
             .collect();
-        let mut adopted = adopted(&classes, self.group_chars);
+        let captions = repeated_long_lines(lines, &classes);
+        let mut adopted = adopted(&classes, &captions, self.group_chars);
         adopt_posts(&classes, &headers, &mut adopted);
         let mut run = 0;
         let scores = (0..classes.len())
@@ -195,7 +198,11 @@ impl MainBody {
             return Class::Item;
         }
         if f.words == 0 {
-            // Symbols only: a divider, an icon row.
+            // Nothing visible (a zero-width space left where a photo was) is a blank line;
+            // symbols only are a divider or an icon row.
+            if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+                return Class::Neutral;
+            }
             return if f.weight == 0 {
                 Class::Furniture
             } else {
@@ -238,6 +245,15 @@ impl MainBody {
     }
 }
 
+/// Characters that print nothing: zero-width spaces and joiners, the word joiner, the
+/// byte-order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
 /// What a line looks like, before its neighbours are taken into account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -258,17 +274,41 @@ enum Class {
     Neutral,
 }
 
+/// Fewest copies of a long line without prose that make it a repeated caption.
+const CAPTION_COPIES: usize = 3;
+
+/// For each line, whether it is a long line without prose that the document repeats at
+/// least `CAPTION_COPIES` times: a photo story's caption under each photo.
+fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool> {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (line, (class, _)) in lines.iter().zip(classes) {
+        if *class == Class::LowProse {
+            *counts.entry(line.text.trim()).or_default() += 1;
+        }
+    }
+    lines
+        .iter()
+        .zip(classes)
+        .map(|(line, (class, _))| {
+            *class == Class::LowProse && counts[line.text.trim()] >= CAPTION_COPIES
+        })
+        .collect()
+}
+
 /// For each line, whether it belongs to the body's prose: a paragraph, or shorter prose
 /// that has a paragraph for its nearest clear neighbour (skipping neutral lines and other
 /// short prose) or stands among enough short prose to make a body of its own (a blog
 /// written a sentence a line). Alone among furniture, short prose is a teaser, a caption
 /// or a blurb.
-fn adopted(classes: &[(Class, i64)], group_chars: i64) -> Vec<bool> {
+fn adopted(classes: &[(Class, i64)], captions: &[bool], group_chars: i64) -> Vec<bool> {
     // A lone furniture line (a photo credit, a commenter's name) does not part prose; a
     // run of them does.
     let clear: Vec<bool> = (0..classes.len())
         .map(|i| match classes[i].0 {
-            Class::Prose | Class::LowProse => true,
+            Class::Prose => true,
+            // The same long caption under every photo of a photo story is the story's
+            // separator, not a list that parts it.
+            Class::LowProse => !captions[i],
             Class::Furniture => {
                 let furniture =
                     |k: usize| classes.get(k).is_some_and(|(c, _)| *c == Class::Furniture);
@@ -497,7 +537,7 @@ mod tests {
     #[test]
     fn short_posts_under_dated_headers_belong_to_the_body() {
         let (classes, headers) = thread(3);
-        let mut adopted = adopted(&classes, 250);
+        let mut adopted = adopted(&classes, &vec![false; classes.len()], 250);
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
         adopt_posts(&classes, &headers, &mut adopted);
         let posts: Vec<usize> = (0..adopted.len()).filter(|&k| adopted[k]).collect();
@@ -508,9 +548,20 @@ mod tests {
     fn a_byline_and_date_is_no_thread() {
         // Two headers: an article's byline over a standfirst, not a forum.
         let (classes, headers) = thread(2);
-        let mut adopted = adopted(&classes, 250);
+        let mut adopted = adopted(&classes, &vec![false; classes.len()], 250);
         adopt_posts(&classes, &headers, &mut adopted);
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
+    }
+
+    #[test]
+    fn a_repeated_caption_does_not_part_a_photo_story() {
+        let s = (Class::Sentence, 50);
+        let caption = (Class::LowProse, 90);
+        let classes = [s, s, caption, s, s, caption, s, s];
+        let captions: Vec<bool> = classes.iter().map(|c| c.0 == Class::LowProse).collect();
+        let sentences = |adopted: Vec<bool>| adopted.iter().filter(|a| **a).count();
+        assert_eq!(sentences(adopted(&classes, &[false; 8], 250)), 0);
+        assert_eq!(sentences(adopted(&classes, &captions, 250)), 6);
     }
 
     #[test]
