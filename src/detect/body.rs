@@ -197,6 +197,14 @@ impl MainBody {
         if row.len() > 2 && row.starts_with('|') && row.ends_with('|') {
             return Class::Item;
         }
+        // A bare link is a list's or a story's, not a menu's: menus show words.
+        if !row.contains(' ') && (row.starts_with("http://") || row.starts_with("https://")) {
+            return Class::Link;
+        }
+        // Menus do not number their entries; an article's lists do ("1) Azul", "2. Wingspan").
+        if numbered(row) {
+            return Class::Item;
+        }
         if f.words == 0 {
             // Nothing visible (a zero-width space left where a photo was) is a blank line;
             // symbols only are a divider or an icon row.
@@ -245,6 +253,14 @@ impl MainBody {
     }
 }
 
+/// `1) `, `12. `: the marker of a numbered list item.
+fn numbered(text: &str) -> bool {
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && matches!(text.as_bytes().get(digits), Some(b'.' | b')'))
+        && text.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
 /// Characters that print nothing: zero-width spaces and joiners, the word joiner, the
 /// byte-order mark.
 fn is_invisible(c: char) -> bool {
@@ -272,6 +288,8 @@ enum Class {
     Item,
     /// Anything else: a heading, a list item, a table row, a poem's line.
     Neutral,
+    /// A bare URL: a list's link or a story's source. Costs nothing and parts nothing.
+    Link,
 }
 
 /// Fewest copies of a long line without prose that make it a repeated caption.

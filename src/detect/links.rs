@@ -6,7 +6,8 @@
 //! behind a label of at most `max-label-words` words that ends in a colon (when
 //! `labelled` is on) or alone (when `bare` is on). A bare URL inside the body is often
 //! content (a list of product links, a venue's website), so the default rules take bare
-//! URLs at the document's edges only.
+//! URLs at the document's edges only, and none when the document has three or more:
+//! those are a list of links, whose last one ends the list, not the page.
 //!
 //! Not removed: a sentence that contains a URL ("The report is at https://… and says
 //! more."), a label without a URL (`Source: Reuters`), a command line in a code sample
@@ -34,8 +35,17 @@ impl LinkLines {
     }
 
     pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
-        for (i, line) in doc.lines.iter().enumerate() {
-            if !line.blank && self.is_link_line(doc.line(i)) {
+        let lines = || (0..doc.lines.len()).filter(|&i| !doc.lines[i].blank);
+        // Bare URLs, one per line, three times or more are a list of links (products,
+        // sources, venues): the list's, at its end too.
+        let bare = self.bare
+            && lines()
+                .filter(|&i| is_url(doc.line(i).trim()))
+                .nth(LINK_LIST - 1)
+                .is_none();
+        for i in lines() {
+            let line = doc.line(i);
+            if self.is_link_line(line) && (bare || !is_url(line.trim())) {
                 out.push(i);
             }
         }
@@ -63,6 +73,9 @@ impl LinkLines {
         n >= 1 && n <= self.max_label_words && !words.contains("://")
     }
 }
+
+/// Bare URL lines that make a list of links.
+const LINK_LIST: usize = 3;
 
 fn is_url(s: &str) -> bool {
     let rest = s
