@@ -25,7 +25,16 @@
 //!   lone label inside an article costs little and a menu of forty links a lot.
 //! - **an item**: words with numbers (a date and venue, a quantity and ingredient, a
 //!   score): a tenth of its letters, so a list or table holds on to the prose it follows.
+//! - **an amount** opening a short line ("1/2 cup milk", "250 g Mehl"): an ingredient or a
+//!   packing list's entry, a fifth of `furniture-cost`, so a recipe's list outweighs its
+//!   sub-headings. A numbered entry ("3) Azul") is an item too, and a bare URL costs
+//!   nothing: menus neither number their entries nor show raw links.
 //! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
+//!
+//! The legal footer (the last copyright line in the document's last third, the trademark
+//! and disclaimer paragraphs around it from the first one that speaks of rights, privacy,
+//! liability or contact) scores nothing, when a body of prose remains above it: a short
+//! article must not lose to the page's legal notices.
 //!
 //! The body is the run of lines with the highest total score (ties: the longest). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
@@ -99,7 +108,21 @@ impl MainBody {
         let Some(lang) = self.language(lines) else {
             return;
         };
-        let (classes, scores) = self.scores(lines, lang);
+        let (classes, mut scores) = self.scores(lines, lang);
+        // The legal notices and the contact paragraph around the copyright line are
+        // prose, often more of it than a short article has: they score nothing, when a
+        // body of prose remains before them.
+        if let Some((from, to)) = legal_footer(lines, &classes) {
+            let mut without = scores.clone();
+            for s in &mut without[from..=to] {
+                *s = (*s).min(0);
+            }
+            if best_run(&without)
+                .is_some_and(|(_, end, total)| end < from && total >= self.min_body_chars)
+            {
+                scores = without;
+            }
+        }
         let Some((start, end, total)) = best_run(&scores) else {
             return;
         };
@@ -184,6 +207,7 @@ impl MainBody {
                     // Lists and tables hold on to the prose they follow: a tour's dates, a
                     // recipe's quantities.
                     Class::Item => weight / 10,
+                    Class::Quantity => (weight / 10).max(self.furniture_cost / 5),
                     _ => 0,
                 }
             })
@@ -249,8 +273,230 @@ impl MainBody {
         if f.numbers > 0 && f.words >= 4 && f.weight >= 20 {
             return Class::Item;
         }
+        // A quantity and what it measures: "1/2 cup milk", "2 eggs", "250 g Mehl".
+        if (2..=8).contains(&f.words) && !sentence && quantity(row) {
+            return Class::Quantity;
+        }
         Class::Neutral
     }
+}
+
+/// "All rights reserved", in the languages we support.
+const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone",
+    "все права защищены",
+    "tüm hakları saklıdır",
+    "جميع الحقوق محفوظة",
+    "版权所有",
+    "版權所有",
+];
+
+/// What a site's legal notices and contact paragraph say, in the languages we support:
+/// rights, trademarks, liability, privacy, how to reach the company.
+const LEGAL: &[&str] = &[
+    // en
+    "rights reserved",
+    "trademark",
+    "copyright",
+    "terms of use",
+    "terms of service",
+    "privacy",
+    "cookie",
+    "disclaimer",
+    "liability",
+    "liable",
+    "not responsible",
+    "affiliate",
+    "commission",
+    "medical advice",
+    "information provided",
+    "this website",
+    "this site",
+    "our site",
+    "our website",
+    "customer service",
+    "contact us",
+    "e-mail",
+    "telephone",
+    "fax",
+    "without permission",
+    "written permission",
+    "reproduc",
+    "not been evaluated",
+    "consult your",
+    // de
+    "impressum",
+    "haftung",
+    "datenschutz",
+    "nutzungsbedingungen",
+    "alle rechte",
+    "genehmigung",
+    "kontakt",
+    "telefon",
+    "marken",
+    // fr
+    "droits réservés",
+    "mentions légales",
+    "confidentialité",
+    "responsabilité",
+    "marque",
+    "contactez",
+    "téléphone",
+    // es
+    "derechos reservados",
+    "aviso legal",
+    "privacidad",
+    "responsabilidad",
+    "reproducción",
+    "contacto",
+    "teléfono",
+    // it
+    "diritti riservati",
+    "note legali",
+    "riproduzione",
+    "responsabilità",
+    "marchi",
+    "contatti",
+    "telefono",
+    "p.iva",
+    "partita iva",
+    // pt
+    "direitos reservados",
+    "reprodução",
+    "responsabilidade",
+    "contato",
+    "telefone",
+    "cnpj",
+    // nl
+    "rechten voorbehouden",
+    "aansprakelijk",
+    "handelsmerk",
+    "telefoon",
+    // pl
+    "prawa zastrzeżone",
+    "kopiowanie",
+    "odpowiedzialnoś",
+    "znak towarowy",
+    "telefon",
+    // ru
+    "права защищены",
+    "перепечатка",
+    "ответственност",
+    "товарный знак",
+    "телефон",
+    "контакт",
+    // tr
+    "hakları saklıdır",
+    "sorumluluk",
+    "iletişim",
+    // ar
+    "الحقوق محفوظة",
+    "اتصل بنا",
+    "الخصوصية",
+    // zh
+    "版权",
+    "版權",
+    "联系",
+    "电话",
+    "免责",
+    "隐私",
+];
+
+static LEGAL_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LEGAL)
+            .expect("a valid automaton")
+    });
+
+/// A line that speaks as a site's legal footer or contact box does.
+fn legal(text: &str) -> bool {
+    LEGAL_WORDS.is_match(text) || copyright(text) || text.contains('@')
+}
+
+/// A site's copyright line: "© 2019 Jpost Inc. All rights reserved", "Copyright 2019".
+fn copyright(text: &str) -> bool {
+    if text.len() > 400 {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    ((lower.contains('©') || lower.contains("(c)") || lower.contains("copyright"))
+        && has_year(&lower))
+        || RIGHTS_RESERVED.iter().any(|r| lower.contains(r))
+}
+
+/// The page's legal footer: the last copyright line in the last third of the document
+/// and the lines around it up to the nearest furniture line on either side (a disclaimer,
+/// the customer service's hours, a trademark notice), with no prose after them.
+fn legal_footer(lines: &[Survivor], classes: &[Class]) -> Option<(usize, usize)> {
+    let tail = lines.len() - lines.len() / 3;
+    let c = (tail..lines.len())
+        .rev()
+        .find(|&k| copyright(&lines[k].text))?;
+    // Above the copyright line, the footer starts at the first paragraph that speaks as
+    // one: on a plain blog the article's last paragraphs stand right above it.
+    let top = (0..c)
+        .rev()
+        .take_while(|&k| classes[k] != Class::Furniture)
+        .last()
+        .unwrap_or(c);
+    let from = (top..c).find(|&k| legal(&lines[k].text)).unwrap_or(c);
+    let to = (c + 1..lines.len())
+        .take_while(|&k| classes[k] != Class::Furniture)
+        .last()
+        .unwrap_or(c);
+    if classes[to + 1..]
+        .iter()
+        .any(|c| matches!(c, Class::Prose | Class::NearProse))
+    {
+        return None;
+    }
+    Some((from, to))
+}
+
+/// A line that opens with an amount: `2 eggs`, `1/2 cup`, `½ tsp`, `250 g`, `1.5 kg`.
+fn quantity(text: &str) -> bool {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let amount = first.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    // A unit glued to the amount ("250g", "2tbsp"), not a relative time ("12H ago").
+    if !matches!(
+        &first[amount.len()..],
+        "" | "g"
+            | "kg"
+            | "mg"
+            | "ml"
+            | "l"
+            | "cl"
+            | "dl"
+            | "oz"
+            | "lb"
+            | "lbs"
+            | "cm"
+            | "mm"
+            | "m"
+            | "tsp"
+            | "tbsp"
+            | "x"
+    ) {
+        return false;
+    }
+    !amount.is_empty()
+        && amount.len() <= 7
+        && amount
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-' | '½' | '¼' | '¾' | '⅓' | '⅔'))
+        && amount.chars().next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔'))
+        // Not a date or a time stamp ("20 Nov 2019, 9:42am").
+        && !has_year(text)
+        && !has_time(text)
 }
 
 /// `1) `, `12. `: the marker of a numbered list item.
@@ -290,6 +536,9 @@ enum Class {
     Neutral,
     /// A bare URL: a list's link or a story's source. Costs nothing and parts nothing.
     Link,
+    /// An amount and what it measures: an ingredient, a packing list's entry. Menus do not
+    /// count; it outweighs the sub-headings of its list ("Tuesday: egg muffins").
+    Quantity,
 }
 
 /// Fewest copies of a long line without prose that make it a repeated caption.
@@ -580,6 +829,53 @@ mod tests {
         let sentences = |adopted: Vec<bool>| adopted.iter().filter(|a| **a).count();
         assert_eq!(sentences(adopted(&classes, &[false; 8], 250)), 0);
         assert_eq!(sentences(adopted(&classes, &captions, 250)), 6);
+    }
+
+    #[test]
+    fn quantities_are_amounts_not_dates_or_times() {
+        for line in [
+            "2 eggs",
+            "1/2 cup rolled oats",
+            "250 g Mehl",
+            "250g Mehl",
+            "½ tsp salt",
+        ] {
+            assert!(quantity(line), "{line}");
+        }
+        for line in [
+            "12H ago 34 photos",
+            "20 Nov 2019, 9:42am",
+            "Nov 18",
+            "Tuesday: 2 eggs",
+        ] {
+            assert!(!quantity(line), "{line}");
+        }
+    }
+
+    fn survivors(text: &str) -> Vec<Survivor<'_>> {
+        text.lines()
+            .enumerate()
+            .map(|(line, l)| Survivor {
+                line,
+                text: l.into(),
+                key: line as u64,
+                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_legal_footer_starts_at_its_first_legal_paragraph() {
+        let lines = survivors(
+            "Menu\nNews\nSport\nWeather\nVideo\nSearch\nThe article's last paragraph, right above the footer.\nThe information provided on this website is not medical advice.\nResults vary.\n© 2019 Example, LLC. All rights reserved.\nApple is a trademark of Apple Inc.\nTerms | Privacy\nA teaser for another story, with a paragraph of its own.",
+        );
+        let mut classes = vec![Class::Prose; lines.len()];
+        classes[..6].fill(Class::Furniture);
+        classes[11..].fill(Class::Furniture);
+        assert_eq!(legal_footer(&lines, &classes), Some((7, 10)));
+        // Prose after the footer: the copyright line was not the page's end.
+        classes[12] = Class::Prose;
+        assert_eq!(legal_footer(&lines, &classes), None);
     }
 
     #[test]
