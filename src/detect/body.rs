@@ -274,7 +274,7 @@ impl MainBody {
             return Class::Item;
         }
         // A quantity and what it measures: "1/2 cup milk", "2 eggs", "250 g Mehl".
-        if (2..=8).contains(&f.words) && !sentence && quantity(row) {
+        if (2..=8).contains(&f.words) && f.numbers < f.words && !sentence && quantity(row) {
             return Class::Quantity;
         }
         Class::Neutral
