@@ -147,7 +147,7 @@ impl Cleaner {
             if let RuleMatcher::Detector(d) = &rule.matcher {
                 let lines = survivors.get_or_insert_with(|| state.survivors(&doc));
                 found.clear();
-                d.detect_survivors(lines, &mut found);
+                d.detect_survivors(&doc, lines, &mut found);
                 for &k in &found {
                     if state.in_scope(lines[k].line, rule) {
                         state.drop(lines[k].line, r);

@@ -499,6 +499,14 @@ fn quantity(text: &str) -> bool {
         && !has_time(text)
 }
 
+/// The article or pronoun elided before an apostrophe, as French, Italian and Catalan
+/// write it: `l` of "l'Assemblée", `dell` of "dell'anno", `qu` of "qu'il". The stoplists
+/// hold these stems, and without them French prose reads as a list of names.
+fn elided(token: &str) -> Option<&str> {
+    let (head, rest) = token.split_once(['\'', '’'])?;
+    (!head.is_empty() && head.chars().count() <= 4 && !rest.is_empty()).then_some(head)
+}
+
 /// `1) `, `12. `: the marker of a numbered list item.
 fn numbered(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -738,7 +746,9 @@ impl Features {
             } else {
                 n
             };
-            if token.kind != TokenKind::Number && is_stop(token.text) {
+            if token.kind != TokenKind::Number
+                && (is_stop(token.text) || elided(token.text).is_some_and(&mut is_stop))
+            {
                 f.stops += 1;
             }
         }

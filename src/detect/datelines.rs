@@ -237,17 +237,32 @@ impl Datelines {
         }
         let lower = line.to_lowercase();
         // A list marker before the label: "- Published 18 November 2019".
-        let mut rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
-        let mut labelled = false;
-        for label in &self.labels {
-            if let Some(r) = rest.strip_prefix(label.as_str())
-                && r.starts_with([':', ' '])
-            {
-                rest = r.trim_start_matches([':', ' ']);
-                labelled = true;
-                break;
-            }
+        let rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+        // "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05":
+        // two labelled stamps, each judged on its own (two years in one stamp are a range).
+        let parts: Vec<&str> = rest.split(['-', '|', '·', '–', '—']).collect();
+        if parts.len() > 1 && parts[1..].iter().all(|p| self.label(p).is_some()) {
+            return parts.iter().all(|p| self.stamp(p));
         }
+        self.stamp(rest)
+    }
+
+    /// The text after a leading label, if it has one.
+    fn label<'t>(&self, text: &'t str) -> Option<&'t str> {
+        let text = text.trim_start();
+        self.labels.iter().find_map(|label| {
+            text.strip_prefix(label.as_str())
+                .filter(|r| r.starts_with([':', ' ']))
+                .map(|r| r.trim_start_matches([':', ' ']))
+        })
+    }
+
+    /// One date or time stamp, optionally behind a label.
+    fn stamp(&self, text: &str) -> bool {
+        let (rest, labelled) = match self.label(text) {
+            Some(rest) => (rest, true),
+            None => (text, false),
+        };
         let mut seen = Seen::default();
         for tok in rest.split(|c: char| {
             c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']')
@@ -355,8 +370,13 @@ fn numeric_date(tok: &str) -> bool {
         && (parts[0].len() == 4 || parts[2].len() == 4 || parts[2].len() == 2)
 }
 
-/// 06:15, 06:15:31, 06:15:31.123, 06:15+03:00.
+/// 06:15, 06:15:31, 06:15:31.123, 06:15+03:00, and French 10h32.
 fn time_part(tok: &str) -> bool {
+    if let Some((h, m)) = tok.split_once('h') {
+        return [h, m]
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    }
     let main = tok.split(['+', '-']).next().unwrap_or("");
     let main = main.split('.').next().unwrap_or("");
     let parts: Vec<&str> = main.split(':').collect();
@@ -372,7 +392,15 @@ mod tests {
 
     fn det() -> Datelines {
         Datelines {
-            labels: vec!["published".into(), "updated".into(), "posted on".into()],
+            labels: [
+                "published",
+                "updated",
+                "posted on",
+                "publié le",
+                "mis à jour le",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 
@@ -391,6 +419,8 @@ mod tests {
             "Posted on March 3rd, 2020",
             "Updated at 1:23 p.m.",
             "Updated 11:45 AM EST",
+            "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05",
+            "Published 18 Nov 2019 | Updated 19 Nov 2019",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }

@@ -129,15 +129,15 @@ impl Detector {
         }
     }
 
-    /// Repeat detectors: `lines` are the surviving non-blank lines in order. Push the
-    /// positions in `lines` to drop.
-    pub fn detect_survivors(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    /// Repeat detectors: `lines` are the surviving non-blank lines of `doc` in order.
+    /// Push the positions in `lines` to drop.
+    pub fn detect_survivors(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
         match self {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
             Detector::MainBody(d) => d.detect(lines, out),
-            Detector::CommentThread(d) => d.detect(lines, out),
+            Detector::CommentThread(d) => d.detect(doc, lines, out),
             Detector::CommentSection(d) => d.detect(lines, out),
             _ => {}
         }

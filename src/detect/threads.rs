@@ -17,6 +17,7 @@
 use regex::Regex;
 
 use super::{Datelines, Params, Survivor, ends_sentence, has_time, has_year};
+use crate::document::Document;
 
 #[derive(Debug, Clone)]
 pub struct CommentThread {
@@ -118,6 +119,15 @@ fn starts_with_word(text: &str, word: &str) -> bool {
     }) && text[word.len()..].starts_with([' ', ':'])
 }
 
+/// A name that ends with an initial ("Erika K.", "John Q.") ends with a dot, not a
+/// sentence.
+fn ends_with_initial(text: &str) -> bool {
+    text.rsplit(' ').next().is_some_and(|last| {
+        let mut chars = last.chars();
+        matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
+    })
+}
+
 impl CommentThread {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
         Ok(CommentThread {
@@ -130,9 +140,9 @@ impl CommentThread {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
         let headers: Vec<usize> = (0..lines.len())
-            .filter(|&k| self.header(lines, k))
+            .filter(|&k| self.header(doc, lines, k))
             .collect();
         if headers.len() < self.min_comments {
             return;
@@ -163,25 +173,29 @@ impl CommentThread {
         out.extend(start..lines.len());
     }
 
-    fn header(&self, lines: &[Survivor], k: usize) -> bool {
+    fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> bool {
         let text = lines[k].text.trim();
         if text.ends_with(':') && self.says.is_match(text) {
             return true;
         }
-        let Some(next) = lines.get(k + 1) else {
-            return false;
-        };
-        let next = next.text.trim();
         // Cheap tests first: this runs on every line, and most are not short enough to
         // be a name over a stamp.
         let name = lines[k].chars > 0
             && text.len() <= MAX_NAME_BYTES
-            && next.len() <= MAX_STAMP_BYTES
             && text.chars().count() <= 40
             && text.split_whitespace().count() <= 4
-            && !ends_sentence(text)
+            && (!ends_sentence(text) || ends_with_initial(text))
             && !BYLINE.iter().any(|b| starts_with_word(text, b));
-        name && self.stamp(next) && !self.stamp(text)
+        if !name {
+            return false;
+        }
+        let stamp = |next: &str| next.len() <= MAX_STAMP_BYTES && self.stamp(next.trim());
+        // The stamp under the name: the next line left, or the next input line, which an
+        // edge rule may have taken already (a dateline rule takes the last comment's date).
+        let below = lines[k].line + 1;
+        let taken = below < doc.lines.len() && lines.get(k + 1).is_none_or(|n| n.line != below);
+        (lines.get(k + 1).is_some_and(|n| stamp(&n.text)) || (taken && stamp(doc.line(below))))
+            && !self.stamp(text)
     }
 
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
