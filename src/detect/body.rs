@@ -36,6 +36,10 @@
 //! liability or contact) scores nothing, when a body of prose remains above it: a short
 //! article must not lose to the page's legal notices.
 //!
+//! Both stopword thresholds scale down (to a half at most) when the document's own
+//! sentences hold fewer stopwords than English, French or German prose does: Russian,
+//! Polish, Turkish or Finnish inflect where others use function words.
+//!
 //! The body is the run of lines with the highest total score (ties: the longest). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
 //! a results table inside the article is kept whatever it looks like.
@@ -164,13 +168,18 @@ impl MainBody {
     fn scores(&self, lines: &[Survivor], lang: usize) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
+        let features: Vec<Features> = lines
+            .iter()
+            .map(|line| Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0))
+            .collect();
+        let scale = density_scale(lines, &features);
         let mut headers = Vec::with_capacity(lines.len());
         let classes: Vec<(Class, i64)> = lines
             .iter()
-            .map(|line| {
-                let f = Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
-                headers.push(Header::of(&f, &line.text));
-                (self.classify(&f, &line.text), f.weight as i64)
+            .zip(&features)
+            .map(|(line, f)| {
+                headers.push(Header::of(f, &line.text));
+                (self.classify(f, &line.text, scale), f.weight as i64)
             })
             .collect();
         let captions = repeated_long_lines(lines, &classes);
@@ -215,7 +224,7 @@ impl MainBody {
         (classes.into_iter().map(|(c, _)| c).collect(), scores)
     }
 
-    fn classify(&self, f: &Features, text: &str) -> Class {
+    fn classify(&self, f: &Features, text: &str, scale: f64) -> Class {
         // A row of a table as extractors write them (`| DL | Garrett | 57 |`, `|---|---|`).
         let row = text.trim();
         if row.len() > 2 && row.starts_with('|') && row.ends_with('|') {
@@ -249,7 +258,7 @@ impl MainBody {
             f.stops as f64 / words as f64
         };
         let sentence = ends_sentence(text);
-        if density >= self.prose_stopwords {
+        if density >= self.prose_stopwords * scale {
             if f.weight >= self.paragraph_chars {
                 return Class::Prose;
             }
@@ -267,7 +276,7 @@ impl MainBody {
             return Class::LowProse;
         }
         // A number marks a list item, a table row or a date, rarely a menu.
-        if density < self.furniture_stopwords && !sentence && f.numbers == 0 {
+        if density < self.furniture_stopwords * scale && !sentence && f.numbers == 0 {
             return Class::Furniture;
         }
         if f.numbers > 0 && f.words >= 4 && f.weight >= 20 {
@@ -522,6 +531,38 @@ fn is_invisible(c: char) -> bool {
         c,
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
     )
+}
+
+/// Stopword share of the sentences of English, French or German prose, read with our
+/// function-word lists.
+const REFERENCE_DENSITY: f64 = 0.42;
+
+/// How far the stopword thresholds scale for this document's language: languages that
+/// inflect rather than use function words (Russian, Polish, Turkish, Finnish, Arabic)
+/// have fewer of them in every sentence, and their prose must not read as a list. The
+/// document's own sentences tell: the median stopword share of its long lines that end a
+/// sentence, against the share in English, French or German prose. Never above 1, never
+/// below a half; 1 with fewer than two sentences to tell.
+fn density_scale(lines: &[Survivor], features: &[Features]) -> f64 {
+    let mut densities: Vec<f64> = lines
+        .iter()
+        .zip(features)
+        .filter(|(line, f)| f.weight >= 100 && ends_sentence(&line.text))
+        .map(|(_, f)| {
+            let words = f.words - f.numbers;
+            if words == 0 {
+                0.0
+            } else {
+                f.stops as f64 / words as f64
+            }
+        })
+        .collect();
+    if densities.len() < 2 {
+        return 1.0;
+    }
+    densities.sort_by(f64::total_cmp);
+    let median = densities[densities.len() / 2];
+    (median / REFERENCE_DENSITY).clamp(0.5, 1.0)
 }
 
 /// What a line looks like, before its neighbours are taken into account.
@@ -886,6 +927,26 @@ mod tests {
         // Prose after the footer: the copyright line was not the page's end.
         classes[12] = Class::Prose;
         assert_eq!(legal_footer(&lines, &classes), None);
+    }
+
+    #[test]
+    fn stopword_thresholds_follow_the_documents_sentences() {
+        let lines = survivors("One sentence here.\nAnother sentence.\nA third one.");
+        let f = |stops| Features {
+            words: 20,
+            stops,
+            numbers: 0,
+            weight: 120,
+        };
+        // English-like prose: 9 of 20 words are stopwords, thresholds stay.
+        assert_eq!(density_scale(&lines, &[f(9), f(9), f(9)]), 1.0);
+        // Russian-like prose: 4 of 20, thresholds drop to a half (the floor).
+        assert_eq!(density_scale(&lines, &[f(4), f(4), f(4)]), 0.5);
+        // Inflected but not that far: 6 of 20.
+        let scale = density_scale(&lines, &[f(6), f(6), f(6)]);
+        assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
+        // One sentence cannot tell.
+        assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
     }
 
     #[test]
