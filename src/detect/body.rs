@@ -593,8 +593,10 @@ enum Class {
 /// Fewest copies of a long line without prose that make it a repeated caption.
 const CAPTION_COPIES: usize = 3;
 
-/// For each line, whether it is a long line without prose that the document repeats at
-/// least `CAPTION_COPIES` times: a photo story's caption under each photo.
+/// For each line, whether it is a long line with few stopwords that does not part the
+/// prose around it: a caption the document repeats at least `CAPTION_COPIES` times (a
+/// photo story's, under each photo), or one that ends a sentence (a results summary
+/// dense with names and numbers is the article's, not a list's).
 fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (line, (class, _)) in lines.iter().zip(classes) {
@@ -606,7 +608,8 @@ fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool
         .iter()
         .zip(classes)
         .map(|(line, (class, _))| {
-            *class == Class::LowProse && counts[line.text.trim()] >= CAPTION_COPIES
+            *class == Class::LowProse
+                && (counts[line.text.trim()] >= CAPTION_COPIES || ends_sentence(&line.text))
         })
         .collect()
 }
