@@ -503,9 +503,17 @@ fn quantity(text: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-' | '½' | '¼' | '¾' | '⅓' | '⅔'))
         && amount.chars().next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔'))
-        // Not a date or a time stamp ("20 Nov 2019, 9:42am").
+        // Not a date or a time stamp ("20 Nov 2019, 9:42am", "1 hour ago").
         && !has_year(text)
         && !has_time(text)
+        && !text.split_whitespace().nth(1).is_some_and(|unit| {
+            let unit = unit.trim_end_matches(['s', '.', ',']).to_ascii_lowercase();
+            matches!(
+                unit.as_str(),
+                "sec" | "second" | "min" | "minute" | "hour" | "hr" | "h" | "day" | "week"
+                    | "month" | "year" | "yr"
+            )
+        })
 }
 
 /// The article or pronoun elided before an apostrophe, as French, Italian and Catalan
