@@ -60,6 +60,7 @@ use std::sync::Arc;
 
 use super::stopwords::{Stoplists, TokenKind, tokens};
 use super::{Params, Survivor, ends_sentence, has_time, has_year};
+use crate::document::Document;
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -100,7 +101,7 @@ impl MainBody {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
         // Furniture lines are short: without a run of short lines there is no page dump,
         // and no need to read the words.
         let short_run = lines
@@ -112,7 +113,31 @@ impl MainBody {
         let Some(lang) = self.language(lines) else {
             return;
         };
-        let (classes, mut scores) = self.scores(lines, lang);
+        // Short lines the other rules took (a share row, "Previous Post / Next Post", a
+        // newsletter box) were furniture where they stood: they part the body from what
+        // follows as they did before they went. Long ones (a paragraph printed twice)
+        // were not furniture.
+        let taken: Vec<usize> = (0..lines.len())
+            .map(|i| match i {
+                0 => 0,
+                _ => (lines[i - 1].line + 1..lines[i].line)
+                    .filter(|&k| {
+                        !doc.lines[k].blank
+                            && doc
+                                .line(k)
+                                .chars()
+                                .filter(|c| c.is_alphanumeric())
+                                .nth(self.min_chars)
+                                .is_none()
+                    })
+                    .count(),
+            })
+            .collect();
+        let gaps: Vec<i64> = taken
+            .iter()
+            .map(|&n| -(n.min(self.furniture_grace + 1) as i64) * self.furniture_cost / 3)
+            .collect();
+        let (classes, mut scores) = self.scores(lines, lang, &taken);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -121,13 +146,13 @@ impl MainBody {
             for s in &mut without[from..=to] {
                 *s = (*s).min(0);
             }
-            if best_run(&without)
+            if best_body(&without, &gaps)
                 .is_some_and(|(_, end, total)| end < from && total >= self.min_body_chars)
             {
                 scores = without;
             }
         }
-        let Some((start, end, total)) = best_run(&scores) else {
+        let Some((start, end, total)) = best_body(&scores, &gaps) else {
             return;
         };
         if total < self.min_body_chars {
@@ -165,7 +190,7 @@ impl MainBody {
     }
 
     /// Each line's class, and its score: positive for prose, negative for furniture.
-    fn scores(&self, lines: &[Survivor], lang: usize) -> (Vec<Class>, Vec<i64>) {
+    fn scores(&self, lines: &[Survivor], lang: usize, taken: &[usize]) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
         let features: Vec<Features> = lines
@@ -183,7 +208,8 @@ impl MainBody {
             })
             .collect();
         let captions = repeated_long_lines(lines, &classes);
-        let mut adopted = adopted(&classes, &captions, self.group_chars);
+        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
+        let mut adopted = adopted(&classes, &captions, &parted, self.group_chars);
         adopt_posts(&classes, &headers, &mut adopted);
         let mut run = 0;
         let scores = (0..classes.len())
@@ -627,7 +653,12 @@ fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool
 /// short prose) or stands among enough short prose to make a body of its own (a blog
 /// written a sentence a line). Alone among furniture, short prose is a teaser, a caption
 /// or a blurb.
-fn adopted(classes: &[(Class, i64)], captions: &[bool], group_chars: i64) -> Vec<bool> {
+fn adopted(
+    classes: &[(Class, i64)],
+    captions: &[bool],
+    parted: &[bool],
+    group_chars: i64,
+) -> Vec<bool> {
     // A lone furniture line (a photo credit, a commenter's name) does not part prose; a
     // run of them does.
     let clear: Vec<bool> = (0..classes.len())
@@ -651,8 +682,9 @@ fn adopted(classes: &[(Class, i64)], captions: &[bool], group_chars: i64) -> Vec
             i += 1;
             continue;
         }
+        // A run of lines the other rules took parts prose as a run of furniture does.
         let end = (i..classes.len())
-            .find(|&k| clear[k])
+            .find(|&k| clear[k] || (k > i && parted[k]))
             .unwrap_or(classes.len());
         // Only prose next to prose adds up: a teaser alone between its headline and its
         // time stamp, card after card, is not a body.
@@ -663,11 +695,14 @@ fn adopted(classes: &[(Class, i64)], captions: &[bool], group_chars: i64) -> Vec
         };
         let mass: i64 = (i..end)
             .filter(|&k| matches!(classes[k].0, Class::NearProse | Class::Sentence))
-            .filter(|&k| (k > 0 && prose(k - 1)) || prose(k + 1))
+            .filter(|&k| {
+                (k > 0 && !parted[k] && prose(k - 1))
+                    || (prose(k + 1) && !parted.get(k + 1).is_some_and(|p| *p))
+            })
             .map(|k| classes[k].1)
             .sum();
-        let by_prose = (i > 0 && classes[i - 1].0 == Class::Prose)
-            || classes.get(end).is_some_and(|(c, _)| *c == Class::Prose);
+        let by_prose = (i > 0 && !parted[i] && classes[i - 1].0 == Class::Prose)
+            || (end < classes.len() && !parted[end] && classes[end].0 == Class::Prose);
         if by_prose || mass >= group_chars {
             for k in i..end {
                 out[k] = matches!(classes[k].0, Class::NearProse | Class::Sentence);
@@ -819,6 +854,26 @@ fn longest_outside_run(classes: &[Class], start: usize, end: usize) -> usize {
     longest(&classes[..start]).max(longest(&classes[end + 1..]))
 }
 
+/// [`best_run`] over the lines' `scores` with each line's `gaps[i]` (the cost of the lines
+/// other rules took right before it) standing between it and the line before, so a gap
+/// parts the body without costing the line after it: the body may start right after it.
+fn best_body(scores: &[i64], gaps: &[i64]) -> Option<(usize, usize, i64)> {
+    let mut values = Vec::with_capacity(scores.len() * 2);
+    let mut owner = Vec::with_capacity(scores.len() * 2);
+    for (i, (&score, &gap)) in scores.iter().zip(gaps).enumerate() {
+        if gap != 0 {
+            values.push(gap);
+            owner.push(None);
+        }
+        values.push(score);
+        owner.push(Some(i));
+    }
+    let (start, end, total) = best_run(&values)?;
+    let first = owner[start..=end].iter().find_map(|o| *o)?;
+    let last = owner[start..=end].iter().rev().find_map(|o| *o)?;
+    Some((first, last, total))
+}
+
 /// The run of `scores` with the highest sum, as `(first, last, sum)`; of equal sums the
 /// one that starts first and then ends last, so zero-scored lines at a run's edges (a
 /// heading right above the body) belong to it. `None` when no score is positive.
@@ -866,7 +921,12 @@ mod tests {
     #[test]
     fn short_posts_under_dated_headers_belong_to_the_body() {
         let (classes, headers) = thread(3);
-        let mut adopted = adopted(&classes, &vec![false; classes.len()], 250);
+        let mut adopted = adopted(
+            &classes,
+            &vec![false; classes.len()],
+            &vec![false; classes.len()],
+            250,
+        );
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
         adopt_posts(&classes, &headers, &mut adopted);
         let posts: Vec<usize> = (0..adopted.len()).filter(|&k| adopted[k]).collect();
@@ -877,7 +937,12 @@ mod tests {
     fn a_byline_and_date_is_no_thread() {
         // Two headers: an article's byline over a standfirst, not a forum.
         let (classes, headers) = thread(2);
-        let mut adopted = adopted(&classes, &vec![false; classes.len()], 250);
+        let mut adopted = adopted(
+            &classes,
+            &vec![false; classes.len()],
+            &vec![false; classes.len()],
+            250,
+        );
         adopt_posts(&classes, &headers, &mut adopted);
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
     }
@@ -889,8 +954,11 @@ mod tests {
         let classes = [s, s, caption, s, s, caption, s, s];
         let captions: Vec<bool> = classes.iter().map(|c| c.0 == Class::LowProse).collect();
         let sentences = |adopted: Vec<bool>| adopted.iter().filter(|a| **a).count();
-        assert_eq!(sentences(adopted(&classes, &[false; 8], 250)), 0);
-        assert_eq!(sentences(adopted(&classes, &captions, 250)), 6);
+        assert_eq!(
+            sentences(adopted(&classes, &[false; 8], &[false; 8], 250)),
+            0
+        );
+        assert_eq!(sentences(adopted(&classes, &captions, &[false; 8], 250)), 6);
     }
 
     #[test]
@@ -958,6 +1026,19 @@ mod tests {
         assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
         // One sentence cannot tell.
         assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
+    }
+
+    #[test]
+    fn lines_other_rules_took_part_the_body_without_costing_the_next_line() {
+        // A caption-like first paragraph (0) right after a share row the rules took: the
+        // body starts at it, not after it.
+        assert_eq!(
+            best_body(&[-30, 0, 200, 100], &[0, -20, 0, 0]),
+            Some((1, 3, 300))
+        );
+        // A taken run between the article and a teaser block parts them.
+        assert_eq!(best_body(&[200, 10, 10], &[0, -30, 0]), Some((0, 0, 200)));
+        assert_eq!(best_body(&[200, 10, 10], &[0, 0, 0]), Some((0, 2, 220)));
     }
 
     #[test]

@@ -136,7 +136,7 @@ impl Detector {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
-            Detector::MainBody(d) => d.detect(lines, out),
+            Detector::MainBody(d) => d.detect(doc, lines, out),
             Detector::CommentThread(d) => d.detect(doc, lines, out),
             Detector::CommentSection(d) => d.detect(lines, out),
             _ => {}
