@@ -59,7 +59,7 @@
 use std::sync::Arc;
 
 use super::stopwords::{Stoplists, TokenKind, tokens};
-use super::{Params, Survivor, ends_sentence, has_time, has_year};
+use super::{Params, Survivor, ends_sentence, has_time, has_year, is_alphanumeric};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -126,7 +126,7 @@ impl MainBody {
                             && doc
                                 .line(k)
                                 .chars()
-                                .filter(|c| c.is_alphanumeric())
+                                .filter(|&c| is_alphanumeric(c))
                                 .nth(self.min_chars)
                                 .is_none()
                     })
@@ -137,7 +137,9 @@ impl MainBody {
             .iter()
             .map(|&n| -(n.min(self.furniture_grace + 1) as i64) * self.furniture_cost / 3)
             .collect();
-        let (classes, mut scores) = self.scores(lines, lang, &taken);
+        // A run of taken lines parts short prose as a run of furniture does.
+        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
+        let (classes, mut scores) = self.scores(lines, lang, &parted);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -190,7 +192,7 @@ impl MainBody {
     }
 
     /// Each line's class, and its score: positive for prose, negative for furniture.
-    fn scores(&self, lines: &[Survivor], lang: usize, taken: &[usize]) -> (Vec<Class>, Vec<i64>) {
+    fn scores(&self, lines: &[Survivor], lang: usize, parted: &[bool]) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
         let features: Vec<Features> = lines
@@ -198,18 +200,18 @@ impl MainBody {
             .map(|line| Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0))
             .collect();
         let scale = density_scale(lines, &features);
-        let mut headers = Vec::with_capacity(lines.len());
         let classes: Vec<(Class, i64)> = lines
             .iter()
             .zip(&features)
-            .map(|(line, f)| {
-                headers.push(Header::of(f, &line.text));
-                (self.classify(f, &line.text, scale), f.weight as i64)
-            })
+            .map(|(line, f)| (self.classify(f, &line.text, scale), f.weight as i64))
             .collect();
-        let captions = repeated_long_lines(lines, &classes);
-        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
-        let mut adopted = adopted(&classes, &captions, &parted, self.group_chars);
+        let headers: Vec<Header> = lines
+            .iter()
+            .zip(&features)
+            .map(|(line, f)| Header::of(f, &line.text))
+            .collect();
+        let transparent = transparent_long_lines(lines, &classes);
+        let mut adopted = adopted(&classes, &transparent, parted, self.group_chars);
         adopt_posts(&classes, &headers, &mut adopted);
         let mut run = 0;
         let scores = (0..classes.len())
@@ -276,13 +278,7 @@ impl MainBody {
                 Class::Neutral
             };
         }
-        // Numbers are neither stopwords nor furniture: a date or a price says nothing.
-        let words = f.words - f.numbers;
-        let density = if words == 0 {
-            0.0
-        } else {
-            f.stops as f64 / words as f64
-        };
+        let density = f.density();
         let sentence = ends_sentence(text);
         if density >= self.prose_stopwords * scale {
             if f.weight >= self.paragraph_chars {
@@ -497,6 +493,9 @@ fn legal_footer(lines: &[Survivor], classes: &[Class]) -> Option<(usize, usize)>
     Some((from, to))
 }
 
+/// The fraction characters an amount may be written with.
+const FRACTIONS: &[char] = &['½', '¼', '¾', '⅓', '⅔'];
+
 /// A line that opens with an amount: `2 eggs`, `1/2 cup`, `½ tsp`, `250 g`, `1.5 kg`.
 fn quantity(text: &str) -> bool {
     let first = text.split_whitespace().next().unwrap_or("");
@@ -527,8 +526,8 @@ fn quantity(text: &str) -> bool {
         && amount.len() <= 7
         && amount
             .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.' | ',' | '-' | '½' | '¼' | '¾' | '⅓' | '⅔'))
-        && amount.chars().next().is_some_and(|c| c.is_ascii_digit() || matches!(c, '½' | '¼' | '¾' | '⅓' | '⅔'))
+            .all(|c| c.is_ascii_digit() || FRACTIONS.contains(&c) || matches!(c, '/' | '.' | ',' | '-'))
+        && amount.chars().next().is_some_and(|c| c.is_ascii_digit() || FRACTIONS.contains(&c))
         // Not a date or a time stamp ("20 Nov 2019, 9:42am", "1 hour ago").
         && !has_year(text)
         && !has_time(text)
@@ -582,14 +581,7 @@ fn density_scale(lines: &[Survivor], features: &[Features]) -> f64 {
         .iter()
         .zip(features)
         .filter(|(line, f)| f.weight >= 100 && ends_sentence(&line.text))
-        .map(|(_, f)| {
-            let words = f.words - f.numbers;
-            if words == 0 {
-                0.0
-            } else {
-                f.stops as f64 / words as f64
-            }
-        })
+        .map(|(_, f)| f.density())
         .collect();
     if densities.len() < 2 {
         return 1.0;
@@ -631,7 +623,7 @@ const CAPTION_COPIES: usize = 3;
 /// prose around it: a caption the document repeats at least `CAPTION_COPIES` times (a
 /// photo story's, under each photo), or one that ends a sentence (a results summary
 /// dense with names and numbers is the article's, not a list's).
-fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool> {
+fn transparent_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool> {
     let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (line, (class, _)) in lines.iter().zip(classes) {
         if *class == Class::LowProse {
@@ -655,7 +647,7 @@ fn repeated_long_lines(lines: &[Survivor], classes: &[(Class, i64)]) -> Vec<bool
 /// or a blurb.
 fn adopted(
     classes: &[(Class, i64)],
-    captions: &[bool],
+    transparent: &[bool],
     parted: &[bool],
     group_chars: i64,
 ) -> Vec<bool> {
@@ -666,7 +658,7 @@ fn adopted(
             Class::Prose => true,
             // The same long caption under every photo of a photo story is the story's
             // separator, not a list that parts it.
-            Class::LowProse => !captions[i],
+            Class::LowProse => !transparent[i],
             Class::Furniture => {
                 let furniture =
                     |k: usize| classes.get(k).is_some_and(|(c, _)| *c == Class::Furniture);
@@ -809,6 +801,17 @@ struct Features {
 }
 
 impl Features {
+    /// The share of the line's words that are stopwords. Numbers are neither stopwords
+    /// nor words here: a date or a price says nothing of the language.
+    fn density(&self) -> f64 {
+        let words = self.words - self.numbers;
+        if words == 0 {
+            0.0
+        } else {
+            self.stops as f64 / words as f64
+        }
+    }
+
     fn of(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
         let mut f = Features::default();
         for token in tokens(text) {
@@ -822,11 +825,9 @@ impl Features {
                 TokenKind::Word | TokenKind::Capitalised if token.text.is_ascii() => {
                     token.text.bytes().filter(u8::is_ascii_alphanumeric).count()
                 }
-                TokenKind::Word | TokenKind::Capitalised => token
-                    .text
-                    .chars()
-                    .filter(|&c| super::is_alphanumeric(c))
-                    .count(),
+                TokenKind::Word | TokenKind::Capitalised => {
+                    token.text.chars().filter(|&c| is_alphanumeric(c)).count()
+                }
             };
             f.weight += if token.kind == TokenKind::Ideograph {
                 3
@@ -902,6 +903,13 @@ fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
 mod tests {
     use super::*;
 
+    /// [`adopted`] with no transparent lines, nothing taken by other rules, and the
+    /// default group size.
+    fn adopted_plainly(classes: &[(Class, i64)]) -> Vec<bool> {
+        let none = vec![false; classes.len()];
+        adopted(classes, &none, &none, 250)
+    }
+
     /// A thread: a long first post, then short answers under headers of name, rank and date.
     fn thread(answers: usize) -> (Vec<(Class, i64)>, Vec<Header>) {
         let mut classes = vec![(Class::Prose, 250)];
@@ -921,12 +929,7 @@ mod tests {
     #[test]
     fn short_posts_under_dated_headers_belong_to_the_body() {
         let (classes, headers) = thread(3);
-        let mut adopted = adopted(
-            &classes,
-            &vec![false; classes.len()],
-            &vec![false; classes.len()],
-            250,
-        );
+        let mut adopted = adopted_plainly(&classes);
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
         adopt_posts(&classes, &headers, &mut adopted);
         let posts: Vec<usize> = (0..adopted.len()).filter(|&k| adopted[k]).collect();
@@ -937,12 +940,7 @@ mod tests {
     fn a_byline_and_date_is_no_thread() {
         // Two headers: an article's byline over a standfirst, not a forum.
         let (classes, headers) = thread(2);
-        let mut adopted = adopted(
-            &classes,
-            &vec![false; classes.len()],
-            &vec![false; classes.len()],
-            250,
-        );
+        let mut adopted = adopted_plainly(&classes);
         adopt_posts(&classes, &headers, &mut adopted);
         assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
     }
@@ -954,10 +952,7 @@ mod tests {
         let classes = [s, s, caption, s, s, caption, s, s];
         let captions: Vec<bool> = classes.iter().map(|c| c.0 == Class::LowProse).collect();
         let sentences = |adopted: Vec<bool>| adopted.iter().filter(|a| **a).count();
-        assert_eq!(
-            sentences(adopted(&classes, &[false; 8], &[false; 8], 250)),
-            0
-        );
+        assert_eq!(sentences(adopted_plainly(&classes)), 0);
         assert_eq!(sentences(adopted(&classes, &captions, &[false; 8], 250)), 6);
     }
 

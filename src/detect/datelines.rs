@@ -240,9 +240,9 @@ impl Datelines {
         let rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
         // "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05":
         // two labelled stamps, each judged on its own (two years in one stamp are a range).
-        let parts: Vec<&str> = rest.split(['-', '|', '·', '–', '—']).collect();
-        if parts.len() > 1 && parts[1..].iter().all(|p| self.label(p).is_some()) {
-            return parts.iter().all(|p| self.stamp(p));
+        let parts = || rest.split(['-', '|', '·', '–', '—']);
+        if parts().nth(1).is_some() && parts().skip(1).all(|p| self.label(p).is_some()) {
+            return parts().all(|p| self.stamp(p));
         }
         self.stamp(rest)
     }
