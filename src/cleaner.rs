@@ -457,6 +457,19 @@ impl Cleaned<'_> {
         out
     }
 
+    /// What is left of input line `i`: `None` when it is blank or dropped, the line
+    /// less its cut spans otherwise (layout aside: a trailing CR stays here).
+    pub fn kept_line(&self, i: usize) -> Option<Cow<'_, str>> {
+        if self.doc.lines[i].blank {
+            return None;
+        }
+        match &self.fates[i] {
+            Fate::Drop(_) => None,
+            Fate::Keep => Some(Cow::Borrowed(self.doc.line(i))),
+            Fate::Cut(cuts) => Some(Cow::Owned(cut_text(&self.doc, i, cuts))),
+        }
+    }
+
     /// The cleaned text is empty: nothing of the document is left.
     pub fn is_empty(&self) -> bool {
         let mut empty = true;

@@ -11,9 +11,29 @@ use crate::rules::Rule;
 /// How many characters of a line the view shows.
 const SHOWN: usize = 100;
 
+/// How the view lays a line out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExplainStyle {
+    /// For a terminal (`--explain`): rule ids padded to one column, lines shortened to
+    /// their first [`SHOWN`] characters.
+    Aligned,
+    /// For review in version control (`chaff snapshot`): whole lines, and no padding, so
+    /// a rule with a longer id firing on one line does not rewrite every other line.
+    Review,
+}
+
 /// Render the explanation of `cleaned`, naming rules from `rules`.
 pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
+    explain_styled(cleaned, rules, ExplainStyle::Aligned)
+}
+
+/// [`explain`], in the given style.
+pub fn explain_styled(cleaned: &Cleaned, rules: &[Rule], style: ExplainStyle) -> String {
     let doc = &cleaned.doc;
+    let shorten = |text: &str| match style {
+        ExplainStyle::Aligned => shorten(text),
+        ExplainStyle::Review => text.to_string(),
+    };
     // As wide as the ids this document names, not every loaded rule: adding a rule with
     // a long id must not shift every snapshot.
     let width = cleaned
@@ -31,6 +51,11 @@ pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
         .max()
         .unwrap_or(0)
         .max(4);
+    let width = if style == ExplainStyle::Review {
+        0
+    } else {
+        width
+    };
     let mut out = String::new();
     let (mut dropped, mut cut) = (0, 0);
     for (i, line) in doc.lines.iter().enumerate() {
@@ -38,6 +63,9 @@ pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
         let n = i + 1;
         let _ = match &cleaned.fates[i] {
             _ if line.blank => writeln!(out, "{n:>5}"),
+            Fate::Keep if style == ExplainStyle::Review => {
+                writeln!(out, "{n:>5} keep | {}", shorten(text))
+            }
             Fate::Keep => writeln!(out, "{n:>5} keep {:width$} | {}", "", shorten(text)),
             Fate::Drop(r) => {
                 dropped += 1;
@@ -61,9 +89,14 @@ pub fn explain(cleaned: &Cleaned, rules: &[Rule]) -> String {
                 }
                 marked.push_str(&doc.text[pos..line.end]);
                 let ids: Vec<&str> = cuts.iter().map(|(_, r)| rules[*r].id.as_str()).collect();
+                let gap = if style == ExplainStyle::Review {
+                    ""
+                } else {
+                    " "
+                };
                 writeln!(
                     out,
-                    "{n:>5} cut  {:width$} | {}",
+                    "{n:>5} cut {gap}{:width$} | {}",
                     ids.join(","),
                     shorten(&marked)
                 )

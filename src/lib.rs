@@ -19,8 +19,9 @@ mod keys;
 pub mod learn;
 mod matcher;
 pub mod record;
+pub mod review;
 pub mod rules;
 
 pub use cleaner::{Cleaned, Cleaner, Edit, EditKind, Fate, apply_edits};
-pub use explain::explain;
+pub use explain::{ExplainStyle, explain, explain_styled};
 pub use rules::{Rule, RuleError, RuleSet, Source};

@@ -10,8 +10,9 @@ use std::time::Instant;
 use clap::{Args, Parser, Subcommand};
 
 use chaff::record::RecordOptions;
-use chaff::{Cleaner, RuleError, RuleSet, Source};
-use cli::io::{Output, display_name, is_stdin, read_all, write_atomic};
+use chaff::{Cleaner, RuleSet};
+use cli::Failure;
+use cli::io::{Output, display_name, is_stdin, write_atomic};
 use cli::jsonl::{self, OnError};
 
 /// Remove the chaff scrapers leave in text and keep the article, byte for byte.
@@ -131,6 +132,7 @@ struct JsonlArgs {
 }
 
 #[derive(Args, Debug, Clone)]
+#[command(next_help_heading = "Rules")]
 struct RuleArgs {
     /// Add rule files: a .toml file, or a folder searched for them. Repeatable.
     #[arg(long = "rules", value_name = "PATH", global = true)]
@@ -151,6 +153,8 @@ enum Command {
     #[command(subcommand)]
     Rules(RulesCommand),
     Learn(LearnArgs),
+    Snapshot(cli::snapshot::SnapshotArgs),
+    Diff(cli::diff::DiffArgs),
 }
 
 /// Learn each site's own boilerplate from a JSONL corpus and write it as a rule file.
@@ -183,7 +187,7 @@ struct LearnArgs {
     min_docs: u32,
 
     /// ... and in at least this share of them (0 to 1).
-    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = share)]
+    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = cli::share)]
     min_share: f64,
 
     /// A line found on more than K sites is common prose, never learned.
@@ -192,7 +196,7 @@ struct LearnArgs {
 
     /// A line must sit next to the same neighbour line, or the document's start or end,
     /// in at least this share of its documents (0 to 1).
-    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = share)]
+    #[arg(long, value_name = "P", default_value_t = 0.5, value_parser = cli::share)]
     min_anchor: f64,
 
     /// What to do with a record that is not JSON, lacks the field or is not UTF-8:
@@ -215,15 +219,6 @@ enum LearnOnError {
     Skip,
 }
 
-fn share(s: &str) -> Result<f64, String> {
-    let p: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    if (0.0..=1.0).contains(&p) {
-        Ok(p)
-    } else {
-        Err(format!("{p} is not between 0 and 1"))
-    }
-}
-
 #[derive(Subcommand, Debug)]
 enum RulesCommand {
     /// Every loaded rule: id, kind, source file, and the first line of its description.
@@ -241,26 +236,17 @@ enum RulesCommand {
     },
 }
 
-/// An error and the exit code it ends with.
-struct Failure {
-    code: u8,
-    message: String,
-}
-
-impl From<RuleError> for Failure {
-    fn from(e: RuleError) -> Self {
-        Failure {
-            code: 2,
-            message: e.to_string(),
-        }
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Some(Command::Rules(cmd)) => rules_command(cmd, &cli.rules),
         Some(Command::Learn(args)) => learn_command(args),
+        Some(Command::Snapshot(args)) => {
+            load_rules(&cli.rules, &[]).and_then(|(set, _)| cli::snapshot::run(args, set))
+        }
+        Some(Command::Diff(args)) => {
+            load_rules(&cli.rules, &[]).and_then(|(set, _)| cli::diff::run(args, set))
+        }
         None => clean_command(&cli),
     };
     match result {
@@ -274,22 +260,12 @@ fn main() -> ExitCode {
 }
 
 fn load_rules(args: &RuleArgs, extra: &[PathBuf]) -> Result<(RuleSet, Vec<String>), Failure> {
-    let mut set = if args.no_default_rules {
-        RuleSet::default()
-    } else {
-        RuleSet::defaults()?
-    };
-    let mut extra_sources = Vec::new();
-    for path in args.rule_paths.iter().chain(extra) {
-        for source in Source::read_path(path)? {
-            set.add_source(&source)?;
-            extra_sources.push(source.name);
-        }
-    }
-    for glob in &args.disable {
-        set.disable(glob)?;
-    }
-    Ok((set, extra_sources))
+    let paths: Vec<PathBuf> = args.rule_paths.iter().chain(extra).cloned().collect();
+    Ok(RuleSet::load(
+        !args.no_default_rules,
+        &paths,
+        &args.disable,
+    )?)
 }
 
 fn clean_command(cli: &Cli) -> Result<u8, Failure> {
@@ -506,26 +482,7 @@ fn warn_if_emptied(file: &Path, text: &str, cleaned: &chaff::Cleaned, rules: &[c
 }
 
 fn read_text(path: &Path, lossy: bool) -> Result<String, Failure> {
-    let name = display_name(path);
-    let bytes = read_all(path).map_err(|e| Failure {
-        code: 1,
-        message: format!("{name}: cannot read: {e}"),
-    })?;
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s),
-        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(Failure {
-                code: 1,
-                message: format!(
-                    "{name}: invalid UTF-8 at byte {at} (line {line}); \
-                     pass --lossy to replace invalid bytes with U+FFFD"
-                ),
-            })
-        }
-    }
+    cli::io::read_text(path, lossy).map_err(Failure::input)
 }
 
 fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<(), Failure> {

@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde_json::value::RawValue;
 
-use crate::cleaner::{Cleaner, EditKind};
+use crate::cleaner::{Cleaner, Edit, EditKind};
 
 /// What to do with each record.
 #[derive(Debug, Clone)]
@@ -90,6 +90,21 @@ pub struct RuleCounts {
 }
 
 impl RuleCounts {
+    /// The counts of one document's edits: the one place lines and bytes are charged to
+    /// rules (`--stats`, `chaff diff`). Layout edits are charged to no rule.
+    pub fn from_edits(edits: &[Edit]) -> RuleCounts {
+        let mut counts = RuleCounts::default();
+        for e in edits {
+            if let Some(r) = e.rule {
+                if e.kind == EditKind::DropLine {
+                    *counts.lines.entry(r).or_insert(0) += 1;
+                }
+                *counts.bytes.entry(r).or_insert(0) += (e.span.end - e.span.start) as u64;
+            }
+        }
+        counts
+    }
+
     pub fn add(&mut self, other: &RuleCounts) {
         for (r, n) in &other.lines {
             *self.lines.entry(*r).or_insert(0) += n;
@@ -149,14 +164,7 @@ pub fn clean_record(
         out.emptied = cleaned_text.is_empty() && !text.trim().is_empty();
         out.held.clone_from(&cleaned.held);
         let edits = cleaned.edits();
-        for e in &edits {
-            if let Some(r) = e.rule {
-                if e.kind == EditKind::DropLine {
-                    *out.counts.lines.entry(r).or_insert(0) += 1;
-                }
-                *out.counts.bytes.entry(r).or_insert(0) += (e.span.end - e.span.start) as u64;
-            }
-        }
+        out.counts = RuleCounts::from_edits(&edits);
         let value = if opts.clean {
             serde_json::to_string(&cleaned_text).expect("a string always serialises")
         } else {
@@ -275,6 +283,23 @@ pub fn read_record(
     Ok((text, url))
 }
 
+/// The id at `path` in the record `line`: a string, or a number as written. `None` when
+/// the record has none there (or holds another kind of value).
+pub fn read_id(line: &[u8], path: &[String]) -> Option<String> {
+    let json = std::str::from_utf8(line).ok()?;
+    let object: raw_object::Object = serde_json::from_str(json).ok()?;
+    let (_, value) = object.0.into_iter().find(|(k, _)| *k == path[0])?;
+    if path.len() > 1 {
+        return read_id(value.get().as_bytes(), &path[1..]);
+    }
+    let raw = value.get().trim();
+    match raw.as_bytes().first() {
+        Some(b'"') => serde_json::from_str(raw).ok(),
+        Some(b'-' | b'0'..=b'9') => Some(raw.to_string()),
+        _ => None,
+    }
+}
+
 fn read_string(json: &str, path: &[String], depth: usize) -> Result<String, RecordError> {
     let object = parse_object(json, &path[..depth].join("."), depth)?;
     let Some((_, value)) = object.iter().find(|(k, _)| *k == path[depth]) else {
@@ -376,6 +401,25 @@ mod tests {
             out,
             r#"{"doc":{"body":"A.\nRead more: X"},"id":1,"chaff":[{"start":3,"end":15,"rule":"links.read-more","action":"drop-line"}]}"#
         );
+    }
+
+    #[test]
+    fn ids_are_strings_or_numbers() {
+        let path = |p: &str| p.split('.').map(str::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            read_id(br#"{"id":"a/b","text":""}"#, &path("id")),
+            Some("a/b".into())
+        );
+        assert_eq!(
+            read_id(br#"{"id": 12,"text":""}"#, &path("id")),
+            Some("12".into())
+        );
+        assert_eq!(
+            read_id(br#"{"m":{"id":"x"}}"#, &path("m.id")),
+            Some("x".into())
+        );
+        assert_eq!(read_id(br#"{"id":null}"#, &path("id")), None);
+        assert_eq!(read_id(br#"{"text":"x"}"#, &path("id")), None);
     }
 
     #[test]

@@ -82,19 +82,12 @@ impl Cleaner {
         default_rules: bool,
         disable: Option<Vec<String>>,
     ) -> PyResult<Self> {
-        let mut set = if default_rules {
-            chaff::RuleSet::defaults().map_err(rule_error)?
-        } else {
-            chaff::RuleSet::default()
-        };
-        for path in rules.unwrap_or_default() {
-            for source in chaff::Source::read_path(&path).map_err(rule_error)? {
-                set.add_source(&source).map_err(rule_error)?;
-            }
-        }
-        for glob in disable.unwrap_or_default() {
-            set.disable(&glob).map_err(rule_error)?;
-        }
+        let (set, _) = chaff::RuleSet::load(
+            default_rules,
+            &rules.unwrap_or_default(),
+            &disable.unwrap_or_default(),
+        )
+        .map_err(rule_error)?;
         Ok(Cleaner {
             inner: chaff::Cleaner::new(set),
         })

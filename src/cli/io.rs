@@ -89,6 +89,34 @@ pub fn read_all(path: &Path) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// A JSONL line without its line break; `None` for a blank line, which holds no record.
+pub fn record_bytes(line: &[u8]) -> Option<&[u8]> {
+    let mut rec = line;
+    while let [rest @ .., b'\n' | b'\r'] = rec {
+        rec = rest;
+    }
+    (!rec.iter().all(u8::is_ascii_whitespace)).then_some(rec)
+}
+
+/// Read a text document: an error names the input, and for invalid UTF-8 the byte
+/// offset and line (or, with `lossy`, invalid bytes become U+FFFD).
+pub fn read_text(path: &Path, lossy: bool) -> Result<String, String> {
+    let name = display_name(path);
+    let bytes = read_all(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(e) if lossy => Ok(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(format!(
+                "{name}: invalid UTF-8 at byte {at} (line {line}); \
+                 pass --lossy to replace invalid bytes with U+FFFD"
+            ))
+        }
+    }
+}
+
 /// An output: standard output, or a file compressed as its name says. A regular file is
 /// written to a temporary file beside it and renamed into place by `finish`: a run that
 /// fails leaves the old file (or none), never half of a new one.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use chaff::learn::{LearnOptions, Learned, Learner};
 use chaff::record::{RecordOptions, read_record};
 
-use super::io::{display_name, open_input};
+use super::io::{display_name, open_input, record_bytes};
 
 /// What went wrong, and the exit code for it.
 pub struct Failure {
@@ -39,13 +39,9 @@ pub fn run(
                 break;
             }
             line_no += 1;
-            let mut rec = &line[..];
-            while let [rest @ .., b'\n' | b'\r'] = rec {
-                rec = rest;
-            }
-            if rec.iter().all(u8::is_ascii_whitespace) {
+            let Some(rec) = record_bytes(&line) else {
                 continue;
-            }
+            };
             match read_record(rec, record) {
                 Ok((text, url)) => learner.add(url.as_deref(), &text, opts),
                 Err(_) if skip_bad => bad += 1,

@@ -214,6 +214,8 @@ impl Rule {
 #[derive(Debug, Clone, Default)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
+    /// A hash of each rule file's text, in load order (see [`RuleSet::fingerprint`]).
+    source_hashes: Vec<u64>,
 }
 
 impl RuleSet {
@@ -269,7 +271,27 @@ impl RuleSet {
             added.push(compile(spec, source)?);
         }
         self.rules.extend(added);
+        self.source_hashes
+            .push(xxhash_rust::xxh3::xxh3_64(source.text.as_bytes()));
         Ok(())
+    }
+
+    /// A fingerprint of what decides the output: chaff's version, the text of every
+    /// loaded rule file in load order, and which rules are disabled. File names are left
+    /// out, so the same rules checked out elsewhere give the same fingerprint.
+    /// Stable across runs and platforms (xxh3), shown as 16 hex digits.
+    pub fn fingerprint(&self) -> String {
+        let mut key = Vec::with_capacity(64 + 8 * self.source_hashes.len());
+        key.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+        key.push(0);
+        for h in &self.source_hashes {
+            key.extend_from_slice(&h.to_le_bytes());
+        }
+        for rule in self.rules.iter().filter(|r| !r.enabled) {
+            key.push(0);
+            key.extend_from_slice(rule.id.as_bytes());
+        }
+        format!("{:016x}", xxhash_rust::xxh3::xxh3_64(&key))
     }
 
     /// Turn off every rule whose id matches `glob` (`*` and `?` wildcards).
@@ -289,6 +311,41 @@ impl RuleSet {
             );
         }
         Ok(n)
+    }
+
+    /// The rule set a command runs with: the embedded defaults (unless `defaults` is
+    /// false), then the rule files under `paths` in order, then `disable` globs applied.
+    /// Also returns the names of the files loaded from `paths`. The CLI and the Python
+    /// binding assemble their rules here, so they cannot differ.
+    pub fn load(
+        defaults: bool,
+        paths: &[PathBuf],
+        disable: &[String],
+    ) -> Result<(RuleSet, Vec<String>), RuleError> {
+        let mut set = if defaults {
+            RuleSet::defaults()?
+        } else {
+            RuleSet::default()
+        };
+        let mut names = Vec::new();
+        for path in paths {
+            for source in Source::read_path(path)? {
+                set.add_source(&source)?;
+                names.push(source.name);
+            }
+        }
+        for glob in disable {
+            set.disable(glob)?;
+        }
+        Ok((set, names))
+    }
+
+    /// A set of already compiled rules (the examples runner tests each rule alone).
+    pub fn from_rules(rules: Vec<Rule>) -> RuleSet {
+        RuleSet {
+            rules,
+            source_hashes: Vec::new(),
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Rule> {
