@@ -233,6 +233,29 @@ impl Write for Output {
     }
 }
 
+/// Write `bytes` to `dest` through a temporary file renamed into place, like
+/// [`write_atomic`] but without waiting for the disk: readers never see half a file,
+/// but a power cut may lose the write. For files that are regenerated at will
+/// (snapshots), where a flush per file would cost more than the work: 100,000
+/// snapshots take 50 s with it, a few without.
+pub fn write_replace(dest: &Path, bytes: &[u8]) -> io::Result<()> {
+    let Some(staged) = Staged::new(dest) else {
+        return std::fs::write(dest, bytes);
+    };
+    if let Err(e) = std::fs::write(&staged.tmp, bytes) {
+        // Folders are made when first needed: one call fewer per file in the common case.
+        let parent = dest.parent().filter(|p| !p.as_os_str().is_empty());
+        match parent {
+            Some(parent) if e.kind() == io::ErrorKind::NotFound => {
+                std::fs::create_dir_all(parent)?;
+                std::fs::write(&staged.tmp, bytes)?;
+            }
+            _ => return Err(e),
+        }
+    }
+    staged.commit()
+}
+
 /// Write `bytes` to `dest` as [`Output::create`] does: through a temporary file renamed
 /// into place, so a reader never sees half a file. Missing folders are created.
 pub fn write_atomic(dest: &Path, bytes: &[u8]) -> io::Result<()> {

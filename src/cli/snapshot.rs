@@ -10,7 +10,7 @@ use chaff::{Cleaner, RuleSet};
 
 use super::Failure;
 use super::corpus::{self, CorpusArgs, Doc};
-use super::io::write_atomic;
+use super::io::{write_atomic, write_replace};
 use super::pool::map_ordered;
 
 /// Documents listed by name in the summary; the rest are counted.
@@ -168,7 +168,7 @@ fn one(cleaner: &Cleaner, dir: &Path, doc: Doc, check: bool) -> Result<Outcome, 
         }
     };
     if !check && !matches!(status, Status::Unchanged) {
-        write_atomic(&path, new.as_bytes())
+        write_replace(&path, new.as_bytes())
             .map_err(|e| Failure::input(format!("{}: cannot write: {e}", path.display())))?;
     }
     Ok(Outcome {
