@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Instruction counts of the release binary, checked against benches/budget.toml.
+
+Machines are noisy and CI machines more so; instruction counts are not. This counts,
+under `valgrind --tool=cachegrind --cache-sim=no`:
+
+- start-up: `chaff -q < /dev/null` with the default rules (loading and compiling them);
+- cleaning: `chaff --jsonl -j1 -q` over a fixed sample of about 1 MB built from
+  tests/corpus (every document as one JSONL record, repeated in order until the sample
+  holds SAMPLE_BYTES), reported as instructions per input byte with start-up
+  subtracted.
+
+    scripts/instructions.py            # print the figures and check them (exit 1 when over)
+    scripts/instructions.py --no-check # print only
+
+A figure more than TOLERANCE over its budget fails. Lower a budget when the code gets
+faster; raising one is a deliberate change, with its reason in the commit message.
+Standard library only; needs valgrind and `cargo build --release` done.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tomllib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, "target", "release", "chaff")
+SAMPLE = os.path.join(ROOT, "target", "instructions-sample.jsonl")
+BUDGET = os.path.join(ROOT, "benches", "budget.toml")
+
+# About 1 MB: enough documents that per-byte cost dominates, small enough that valgrind
+# (some 50x slower than native) finishes in seconds.
+SAMPLE_BYTES = 1_000_000
+# Counts are exact for one binary, but a compiler or dependency update moves them a
+# little: 10% is the regression that fails, not noise.
+TOLERANCE = 0.10
+
+
+def make_sample():
+    corpus = os.path.join(ROOT, "tests", "corpus")
+    docs = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))
+    lines = []
+    for name in docs:
+        with open(os.path.join(corpus, name), encoding="utf-8") as f:
+            lines.append(json.dumps({"id": name, "text": f.read()}, ensure_ascii=False) + "\n")
+    out, size, i = [], 0, 0
+    while size < SAMPLE_BYTES:
+        line = lines[i % len(lines)]
+        out.append(line)
+        size += len(line.encode("utf-8"))
+        i += 1
+    data = "".join(out).encode("utf-8")
+    with open(SAMPLE, "wb") as f:
+        f.write(data)
+    return len(data)
+
+
+def instructions(args, stdin_path):
+    with open(stdin_path, "rb") as stdin:
+        run = subprocess.run(
+            ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null", BIN] + args,
+            stdin=stdin,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    m = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    if run.returncode != 0 or not m:
+        sys.exit(f"instructions.py: valgrind failed ({run.returncode}):\n{run.stderr[-2000:]}")
+    return int(m.group(1).replace(",", ""))
+
+
+def main():
+    check = "--no-check" not in sys.argv[1:]
+    if not os.path.exists(BIN):
+        sys.exit("instructions.py: build first: cargo build --release")
+    size = make_sample()
+    startup = instructions(["-q"], "/dev/null")
+    total = instructions(["--jsonl", "-j1", "-q"], SAMPLE)
+    figures = {
+        "startup_instructions": startup,
+        "instructions_per_byte": (total - startup) / size,
+    }
+    with open(BUDGET, "rb") as f:
+        budget = tomllib.load(f)["budget"]
+    failed = False
+    print(f"sample: {size:,} bytes of JSONL from tests/corpus")
+    for key, value in figures.items():
+        limit = budget[key]
+        over = value > limit * (1 + TOLERANCE)
+        failed |= over
+        state = "OVER BUDGET" if over else "ok"
+        print(f"{key:24} {value:>16,.1f}   budget {limit:>14,}   {value / limit:6.1%}   {state}")
+    if check and failed:
+        print(f"a figure is more than {TOLERANCE:.0%} over benches/budget.toml", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
