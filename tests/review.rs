@@ -196,26 +196,38 @@ fn jsonl_records_are_named_by_id_and_output_does_not_depend_on_threads() {
     );
 }
 
+/// Run chaff on `args`; it must exit with `code` and say `needle` on standard error.
+fn fails_with(args: &[&str], code: i32, needle: &str) {
+    let out = chaff(args, b"");
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(code), "{err}");
+    assert!(err.contains(needle), "{err}");
+}
+
 #[test]
 fn bad_inputs_have_clear_errors() {
     let tmp = TempDir::new("snap-bad");
     let snaps = tmp.path("snaps");
+    let snap = |corpus: &str, dir: &Path, extra: &[&str]| -> Vec<String> {
+        let mut args = vec!["snapshot".to_string()];
+        args.extend(extra.iter().map(|a| a.to_string()));
+        args.extend([
+            "--corpus".into(),
+            corpus.into(),
+            "--dir".into(),
+            s(dir).into(),
+        ]);
+        args
+    };
+    let run = |args: Vec<String>, code: i32, needle: &str| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fails_with(&args, code, needle);
+    };
 
-    let out = chaff(
-        &[
-            "snapshot",
-            "--corpus",
-            "/no/such/corpus",
-            "--dir",
-            s(&snaps),
-        ],
-        b"",
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).starts_with("chaff: /no/such/corpus: cannot read corpus:"),
-        "{}",
-        text(&out.stderr)
+    run(
+        snap("/no/such/corpus", &snaps, &[]),
+        1,
+        "chaff: /no/such/corpus: cannot read corpus:",
     );
 
     let jsonl = tmp.write(
@@ -246,23 +258,20 @@ fn bad_inputs_have_clear_errors() {
         "d.jsonl",
         "{\"id\":\"a\",\"text\":\"A.\"}\n{\"id\":\"a\",\"text\":\"B.\"}\n",
     );
-    let out = chaff(
-        &["snapshot", "--jsonl", "--corpus", &dup, "--dir", s(&snaps)],
-        b"",
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains(":2: its document name `d/a` is taken by"),
-        "{}",
-        text(&out.stderr)
+    run(
+        snap(&dup, &snaps, &["--jsonl"]),
+        1,
+        ":2: its document name `d/a` is taken by",
     );
 
     // --dir that is a file, and a folder holding another tool's .snap files.
     let file = tmp.write("not-a-dir", "x");
     let corpus = corpus(&tmp);
-    let out = chaff(&["snapshot", "--corpus", s(&corpus), "--dir", &file], b"");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("--dir is not a folder"));
+    run(
+        snap(s(&corpus), Path::new(&file), &[]),
+        2,
+        "--dir is not a folder",
+    );
     let foreign = tmp.path("foreign");
     std::fs::create_dir_all(&foreign).unwrap();
     std::fs::write(
@@ -270,15 +279,10 @@ fn bad_inputs_have_clear_errors() {
         "---\nsource: tests/snapshots.rs\n---\n",
     )
     .unwrap();
-    let out = chaff(
-        &["snapshot", "--corpus", s(&corpus), "--dir", s(&foreign)],
-        b"",
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("x.snap: not a chaff snapshot"),
-        "{}",
-        text(&out.stderr)
+    run(
+        snap(s(&corpus), &foreign, &[]),
+        1,
+        "x.snap: not a chaff snapshot",
     );
     assert!(
         foreign.join("x.snap").exists(),
@@ -288,22 +292,10 @@ fn bad_inputs_have_clear_errors() {
     // An unreadable snapshot: a folder where a snapshot file should be.
     let snaps2 = tmp.path("snaps2");
     std::fs::create_dir_all(snaps2.join("b.txt.snap")).unwrap();
-    let out = chaff(
-        &[
-            "snapshot",
-            "--check",
-            "--corpus",
-            s(&corpus),
-            "--dir",
-            s(&snaps2),
-        ],
-        b"",
-    );
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("b.txt.snap: cannot read snapshot"),
-        "{}",
-        text(&out.stderr)
+    run(
+        snap(s(&corpus), &snaps2, &["--check"]),
+        1,
+        "b.txt.snap: cannot read snapshot",
     );
 }
 
