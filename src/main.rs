@@ -531,10 +531,7 @@ fn learn_command(args: &LearnArgs) -> Result<u8, Failure> {
         min_anchor: args.min_anchor,
     };
     let skip = args.on_error == LearnOnError::Skip;
-    let (learned, bad) = cli::learn::run(inputs, &record, &opts, skip).map_err(|f| Failure {
-        code: f.code,
-        message: f.message,
-    })?;
+    let (learned, bad) = cli::learn::run(inputs, &record, &opts, skip)?;
     let toml = learned.to_toml();
     match &args.output {
         Some(path) => write_atomic(path, toml.as_bytes()).map_err(|e| Failure {

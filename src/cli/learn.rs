@@ -6,13 +6,8 @@ use std::path::PathBuf;
 use chaff::learn::{LearnOptions, Learned, Learner};
 use chaff::record::{RecordOptions, read_record};
 
+use super::Failure;
 use super::io::{display_name, open_input, record_bytes};
-
-/// What went wrong, and the exit code for it.
-pub struct Failure {
-    pub code: u8,
-    pub message: String,
-}
 
 /// Learn from every record of `inputs`. A bad record stops the run with its file and
 /// line, unless `skip_bad`; then it is counted in the second value.

@@ -9,6 +9,7 @@
 //! rendered only for documents whose output changed, and the report keeps only the
 //! `max_docs` that changed most, so memory does not grow with the corpus.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::ops::Range;
@@ -137,8 +138,8 @@ impl DocDiff {
             self.text_changed |= !same;
             rows.push(Row {
                 line: i,
-                base: ka.map(|s| s.into_owned()),
-                new: kb.map(|s| s.into_owned()),
+                base: ka,
+                new: kb,
                 same,
                 base_rules: a.rules().join(","),
                 new_rules: b.rules().join(","),
@@ -152,10 +153,10 @@ impl DocDiff {
 }
 
 /// One input line in the diff: what each configuration keeps of it.
-struct Row {
+struct Row<'a> {
     line: usize,
-    base: Option<String>,
-    new: Option<String>,
+    base: Option<Cow<'a, str>>,
+    new: Option<Cow<'a, str>>,
     same: bool,
     base_rules: String,
     new_rules: String,
@@ -261,7 +262,8 @@ pub struct Report {
     pub new_guarded: u64,
     pub newly_guarded: u64,
     pub rules: BTreeMap<String, RuleDelta>,
-    /// Names of documents newly emptied, in input order (at most `max_docs`).
+    /// Names of documents newly emptied: the first `max_docs` by name, so the list does
+    /// not depend on the order documents are added in.
     pub emptied_names: Vec<String>,
     /// The documents that changed most, most first (at most `max_docs`).
     pub top: Vec<DocDiff>,
