@@ -579,6 +579,12 @@ fn rules_command(cmd: &RulesCommand, args: &RuleArgs) -> Result<u8, Failure> {
                     "",
                     r.source
                 ));
+                for file in &r.overridden_by {
+                    text.push_str(&format!(
+                        "{:width$}  {:28}  params overridden by {file}\n",
+                        "", ""
+                    ));
+                }
             }
             0
         }

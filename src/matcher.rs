@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{RegexSet, RegexSetBuilder};
 
 /// The lazy DFA's cache for the shared set, per thread. The set holds every pattern rule
 /// (dozens, several with Unicode classes); with the crate's default 2 MiB its DFA keeps
@@ -19,7 +19,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 const REGEX_SET_DFA_CACHE: usize = 16 << 20;
 
 use crate::document::Document;
-use crate::rules::{Action, Anchor, Matcher as RuleMatcher, Rule};
+use crate::rules::{Action, Anchor, LazyRegex, Matcher as RuleMatcher, Rule};
 
 /// The set holds every pattern rule; each one alone is held to a smaller limit when loaded.
 const REGEX_SET_SIZE_LIMIT: usize = 1 << 30;
@@ -49,7 +49,7 @@ pub struct Matcher {
     automata: Vec<Automaton>,
     set: Option<RegexSet>,
     /// The rule and regex behind each `set` entry.
-    regexes: Vec<(usize, Regex)>,
+    regexes: Vec<(usize, LazyRegex)>,
 }
 
 impl Matcher {
@@ -104,7 +104,7 @@ impl Matcher {
                 .size_limit(REGEX_SET_SIZE_LIMIT)
                 .dfa_size_limit(REGEX_SET_DFA_CACHE)
                 .build()
-                .expect("every regex already compiled on its own under a smaller limit")
+                .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests")
         });
         Matcher {
             automata,

@@ -10,6 +10,7 @@ mod spec;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
 use toml::Spanned;
@@ -17,7 +18,7 @@ use toml::Spanned;
 use crate::detect::Detector;
 pub use error::RuleError;
 pub use spec::{Action, Anchor, Scope};
-use spec::{RuleFile, RuleSpec};
+use spec::{OverrideSpec, RuleFile, RuleSpec};
 
 /// Regexes from rule files may not compile to more than this, so a hostile rule file
 /// cannot exhaust memory.
@@ -89,6 +90,60 @@ fn collect_toml(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
+/// When a rule file's regexes are compiled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compile {
+    /// At load time, so a bad pattern fails with its place (users' rule files).
+    Now,
+    /// On first use (the embedded defaults, checked by the test suite): compiling every
+    /// default regex took 330 M instructions of a 813 M start-up, most of it for rules
+    /// a given run never needs, since a rule's own regex runs only on lines the shared
+    /// `RegexSet` says it matches.
+    Lazily,
+}
+
+/// A rule's regex (already wrapped for its anchor and case), compiled on first use.
+/// `as_str` gives the pattern without compiling it; everything else compiles it once
+/// (thread-safe) and reads the compiled regex.
+#[derive(Debug, Clone)]
+pub struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Regex>,
+}
+
+impl LazyRegex {
+    fn new(pattern: String) -> LazyRegex {
+        LazyRegex {
+            pattern,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern, as given to the regex builder.
+    pub fn as_str(&self) -> &str {
+        &self.pattern
+    }
+
+    fn compile(&self) -> Result<&Regex, regex::Error> {
+        if let Some(re) = self.compiled.get() {
+            return Ok(re);
+        }
+        let re = RegexBuilder::new(&self.pattern)
+            .size_limit(REGEX_SIZE_LIMIT)
+            .build()?;
+        Ok(self.compiled.get_or_init(|| re))
+    }
+}
+
+impl std::ops::Deref for LazyRegex {
+    type Target = Regex;
+
+    fn deref(&self) -> &Regex {
+        self.compile()
+            .expect("a user's regex compiled at load; the defaults' are compiled by the tests")
+    }
+}
+
 /// What a rule looks for.
 #[derive(Debug, Clone)]
 pub enum Matcher {
@@ -97,10 +152,10 @@ pub enum Matcher {
     /// because aho-corasick folds ASCII case only.
     Phrases {
         ascii: Vec<String>,
-        regex: Option<Regex>,
+        regex: Option<LazyRegex>,
     },
     /// A regex, already wrapped for its anchor and case.
-    Pattern(Regex),
+    Pattern(LazyRegex),
     Detector(Detector),
 }
 
@@ -188,10 +243,14 @@ pub struct Rule {
     pub scope_lines: usize,
     pub max_words: Option<usize>,
     pub action: Action,
-    pub block_member: Option<Regex>,
+    pub block_member: Option<LazyRegex>,
     pub sites: Sites,
     pub enabled: bool,
     pub examples: Vec<Example>,
+    /// A detector rule's params as in effect: its own, with any `[[override]]` merged in.
+    pub params: toml::Table,
+    /// The files whose `[[override]]` changed this rule's params, in load order.
+    pub overridden_by: Vec<String>,
 }
 
 impl Rule {
@@ -219,9 +278,15 @@ pub struct RuleSet {
 }
 
 impl RuleSet {
-    /// The embedded default rule set.
+    /// The embedded default rule set. Its regexes compile when a document first needs
+    /// them (see [`LazyRegex`]); `tests::default_rules_compile_eagerly` holds them to
+    /// every check a user's rule file gets at load time.
     pub fn defaults() -> Result<RuleSet, RuleError> {
-        RuleSet::from_sources(&Source::defaults())
+        let mut set = RuleSet::default();
+        for source in Source::defaults() {
+            set.add(&source, Compile::Lazily)?;
+        }
+        Ok(set)
     }
 
     /// Parse and compile rule files. Ids must be unique across all of them.
@@ -233,8 +298,13 @@ impl RuleSet {
         Ok(set)
     }
 
-    /// Parse and compile one more rule file into the set.
+    /// Parse and compile one more rule file into the set: every regex is compiled now,
+    /// so an error points at its file and field before any document is read.
     pub fn add_source(&mut self, source: &Source) -> Result<(), RuleError> {
+        self.add(source, Compile::Now)
+    }
+
+    fn add(&mut self, source: &Source, when: Compile) -> Result<(), RuleError> {
         let seen: HashMap<&str, &str> = self
             .rules
             .iter()
@@ -268,11 +338,43 @@ impl RuleSet {
                 )
                 .with_rule(&id));
             }
-            added.push(compile(spec, source)?);
+            added.push(compile(spec, source, when)?);
         }
         self.rules.extend(added);
+        for o in file.overrides {
+            self.apply_override(&o, source)?;
+        }
         self.source_hashes
             .push(xxhash_rust::xxh3::xxh3_64(source.text.as_bytes()));
+        Ok(())
+    }
+
+    /// Merge an `[[override]]`'s params over a loaded detector rule's and rebuild its
+    /// detector, checked as strictly as the rule itself was.
+    fn apply_override(&mut self, o: &OverrideSpec, source: &Source) -> Result<(), RuleError> {
+        let id = o.id.get_ref();
+        let err =
+            |msg: String| RuleError::at(&source.name, &source.text, o.id.span(), msg).with_rule(id);
+        let Some(rule) = self.rules.iter_mut().find(|r| &r.id == id) else {
+            return Err(err(format!("no loaded rule has the id `{id}`"))
+                .with_help("an override changes a rule loaded before it or in the same file: a default rule, or one from an earlier --rules file; `chaff rules list` shows them"));
+        };
+        let Matcher::Detector(detector) = &rule.matcher else {
+            return Err(err(format!(
+                "`{id}` is a {} rule; only detector rules have params to override",
+                rule.kind()
+            ))
+            .with_help("to change a phrase or pattern rule, `--disable` it and add your own under a new id"));
+        };
+        let mut params = rule.params.clone();
+        for (k, v) in &o.params {
+            params.insert(k.clone(), v.clone());
+        }
+        let rebuilt = Detector::new(detector.name(), &params)
+            .map_err(|msg| err(format!("in the params of this override: {msg}")))?;
+        rule.matcher = Matcher::Detector(rebuilt);
+        rule.params = params;
+        rule.overridden_by.push(source.name.clone());
         Ok(())
     }
 
@@ -353,7 +455,7 @@ impl RuleSet {
     }
 }
 
-fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
+fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleError> {
     let id = spec.id.get_ref().clone();
     let err = |span: std::ops::Range<usize>, msg: String| {
         RuleError::at(&source.name, &source.text, span, msg).with_rule(&id)
@@ -406,6 +508,7 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
             &id,
             Anchor::WholeLine,
             spec.ignore_case,
+            when,
         )?),
         (None, Action::DropBlock) => {
             return Err(err(spec.id.span(), "`drop-block` needs a `block-member` pattern".into())
@@ -425,8 +528,11 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
             Detector::new(name.get_ref(), &spec.params).map_err(|msg| err(name.span(), msg))?;
         Matcher::Detector(detector)
     } else if let Some(pattern) = &spec.pattern {
-        let re = build_regex(pattern, source, &id, spec.anchor, spec.ignore_case)?;
-        if action == Action::Cut && re.capture_names().flatten().any(|n| n != "cut") {
+        let re = build_regex(pattern, source, &id, spec.anchor, spec.ignore_case, when)?;
+        if when == Compile::Now
+            && action == Action::Cut
+            && re.capture_names().flatten().any(|n| n != "cut")
+        {
             return Err(err(
                 pattern.span(),
                 "the only named group a cut pattern may have is `cut`".into(),
@@ -454,7 +560,7 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
             None
         } else {
             let joined = Spanned::new(spec.id.span(), folded.join("|"));
-            Some(build_regex(&joined, source, &id, spec.anchor, true)?)
+            Some(build_regex(&joined, source, &id, spec.anchor, true, when)?)
         };
         Matcher::Phrases { ascii, regex }
     };
@@ -498,6 +604,8 @@ fn compile(spec: RuleSpec, source: &Source) -> Result<Rule, RuleError> {
         sites,
         enabled: spec.enabled,
         examples,
+        params: spec.params,
+        overridden_by: Vec::new(),
     })
 }
 
@@ -509,7 +617,8 @@ fn build_regex(
     id: &str,
     anchor: Anchor,
     ignore_case: bool,
-) -> Result<Regex, RuleError> {
+    when: Compile,
+) -> Result<LazyRegex, RuleError> {
     let p = pattern.get_ref();
     if let Err(e) = regex_syntax::ast::parse::Parser::new().parse(p) {
         let span = pattern_error_span(pattern, &source.text, e.span());
@@ -526,22 +635,21 @@ fn build_regex(
         Anchor::LineEnd => format!(r"{flags}(?:{p})\s*$"),
         Anchor::Anywhere => format!("{flags}{p}"),
     };
-    RegexBuilder::new(&wrapped)
-        .size_limit(REGEX_SIZE_LIMIT)
-        .build()
-        .map_err(|e| {
-            let msg = match e {
-                regex::Error::CompiledTooBig(limit) => {
-                    format!("regex compiles to more than {limit} bytes")
-                }
-                other => format!("invalid regex: {other}"),
-            };
-            RuleError::at(&source.name, &source.text, pattern.span(), msg)
-                .with_rule(id)
-                .with_help(
-                    "split the pattern into smaller rules or use `phrases` for literal lists",
-                )
-        })
+    let lazy = LazyRegex::new(wrapped);
+    if when == Compile::Lazily {
+        return Ok(lazy);
+    }
+    lazy.compile().map(|_| lazy.clone()).map_err(|e| {
+        let msg = match e {
+            regex::Error::CompiledTooBig(limit) => {
+                format!("regex compiles to more than {limit} bytes")
+            }
+            other => format!("invalid regex: {other}"),
+        };
+        RuleError::at(&source.name, &source.text, pattern.span(), msg)
+            .with_rule(id)
+            .with_help("split the pattern into smaller rules or use `phrases` for literal lists")
+    })
 }
 
 /// Map an error position inside a pattern to the file: exact when the TOML string holds
@@ -609,6 +717,90 @@ mod tests {
             name: "test.toml".into(),
             text: text.into(),
         }])
+    }
+
+    fn with_defaults(text: &str) -> Result<RuleSet, RuleError> {
+        let mut set = RuleSet::defaults().unwrap();
+        set.add_source(&Source {
+            name: "mine.toml".into(),
+            text: text.into(),
+        })?;
+        Ok(set)
+    }
+
+    #[test]
+    fn an_override_changes_a_default_detector_params_only() {
+        let set = with_defaults(
+            "[[override]]\nid = \"body.furniture\"\nparams.min-body-chars = 100000\n",
+        )
+        .unwrap();
+        let rule = set.get("body.furniture").unwrap();
+        assert_eq!(rule.overridden_by, ["mine.toml"]);
+        assert_eq!(rule.params["min-body-chars"].as_integer(), Some(100000));
+        // The rule's other params stay as the default file set them.
+        assert_eq!(rule.params["page-dump-run"].as_integer(), Some(4));
+        // The first example of rules/body/main-body.toml.
+        let body = &RuleSet::defaults().unwrap();
+        let page = &body.get("body.furniture").unwrap().examples[0].input;
+        assert!(page.starts_with("Home\n"));
+        let default = crate::Cleaner::new(RuleSet::defaults().unwrap());
+        let changed = crate::Cleaner::new(set.clone());
+        assert!(!default.clean(page).text().contains("Home\n"));
+        assert!(changed.clean(page).text().starts_with("Home\n"));
+        assert_ne!(
+            set.fingerprint(),
+            RuleSet::defaults().unwrap().fingerprint()
+        );
+    }
+
+    #[test]
+    fn a_bad_override_points_at_its_id() {
+        let msg = |text: &str| with_defaults(text).unwrap_err().to_string();
+        let e = msg("[[override]]\nid = \"body.nothing\"\nparams.x = 1\n");
+        assert!(
+            e.contains("no loaded rule has the id `body.nothing`"),
+            "{e}"
+        );
+        assert!(e.contains("mine.toml:2:6"), "{e}");
+        let e = msg("[[override]]\nid = \"links.read-more\"\nparams.x = 1\n");
+        assert!(
+            e.contains("only detector rules have params to override"),
+            "{e}"
+        );
+        let e = msg("[[override]]\nid = \"body.furniture\"\nparams.min-chars = \"ten\"\n");
+        assert!(
+            e.contains("param `min-chars` must be a whole number"),
+            "{e}"
+        );
+        let e = msg("[[override]]\nid = \"body.furniture\"\nparams.no-such-param = 1\n");
+        assert!(e.contains("no-such-param"), "{e}");
+        let e =
+            msg("[[override]]\nid = \"body.furniture\"\nparams.min-chars = 1\nenabled = false\n");
+        assert!(e.contains("unknown field `enabled`"), "{e}");
+    }
+
+    #[test]
+    fn default_rules_compile_eagerly() {
+        // `RuleSet::defaults` leaves regexes to their first use; loaded as a user's files
+        // are, every default regex compiles within the size limit and every cut
+        // pattern names no group but `cut`, so no default can fail on first use.
+        let eager = RuleSet::from_sources(&Source::defaults()).unwrap();
+        let lazy = RuleSet::defaults().unwrap();
+        let patterns = |set: &RuleSet| -> Vec<String> {
+            set.rules
+                .iter()
+                .filter_map(|r| match &r.matcher {
+                    Matcher::Pattern(re) => Some(re.as_str().to_string()),
+                    Matcher::Phrases {
+                        regex: Some(re), ..
+                    } => Some(re.as_str().to_string()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(patterns(&eager), patterns(&lazy));
+        assert!(patterns(&lazy).len() > 20);
+        assert_eq!(eager.fingerprint(), lazy.fingerprint());
     }
 
     #[test]

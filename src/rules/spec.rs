@@ -11,6 +11,17 @@ use toml::Spanned;
 pub struct RuleFile {
     #[serde(default, rename = "rule")]
     pub rules: Vec<RuleSpec>,
+    #[serde(default, rename = "override")]
+    pub overrides: Vec<OverrideSpec>,
+}
+
+/// `[[override]]`: new values for some params of a detector rule loaded before (a
+/// default rule, or one from an earlier file), without copying the rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OverrideSpec {
+    pub id: Spanned<String>,
+    pub params: toml::Table,
 }
 
 #[derive(Debug, Deserialize)]
