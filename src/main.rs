@@ -223,6 +223,8 @@ enum LearnOnError {
 enum RulesCommand {
     /// Every loaded rule: id, kind, source file, and the first line of its description.
     List,
+    /// Every built-in detector with the params a rule file may set and their defaults.
+    Detectors,
     /// Run the examples of the rules in PATH (default: every loaded rule), each rule alone.
     Test {
         /// Rule files or folders to test (they are loaded with the rest).
@@ -585,6 +587,21 @@ fn rules_command(cmd: &RulesCommand, args: &RuleArgs) -> Result<u8, Failure> {
                         "", ""
                     ));
                 }
+            }
+            0
+        }
+        RulesCommand::Detectors => {
+            for name in chaff::detect::NAMES {
+                let params = chaff::detect::Detector::params_of(name).map_err(Failure::usage)?;
+                let shown: Vec<String> = params
+                    .iter()
+                    .map(|(key, default)| match default {
+                        chaff::detect::ParamDefault::Number(n) => format!("{key} ({n})"),
+                        chaff::detect::ParamDefault::Flag(b) => format!("{key} ({b})"),
+                        chaff::detect::ParamDefault::List => format!("{key} (list)"),
+                    })
+                    .collect();
+                text.push_str(&format!("{name:20}  {}\n", shown.join(", ")));
             }
             0
         }

@@ -186,3 +186,16 @@ fn rules_list_names_every_default_rule() {
         assert!(shown.contains(id), "{id} missing from:\n{shown}");
     }
 }
+
+#[test]
+fn rules_detectors_lists_params_with_defaults() {
+    let out = chaff(&["rules", "detectors"], b"");
+    assert_eq!(out.status.code(), Some(0));
+    let listing = text(&out.stdout);
+    assert_eq!(listing.lines().count(), chaff::detect::NAMES.len());
+    assert!(
+        listing.contains("bare-tail-lines (2), bare-tail-chars (100)"),
+        "{listing}"
+    );
+    assert!(listing.contains("page-dump-run (4)"), "{listing}");
+}

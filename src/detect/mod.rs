@@ -60,18 +60,30 @@ pub const NAMES: &[&str] = &[
 impl Detector {
     /// Build a detector from its name and `params`, rejecting unknown or ill-typed params.
     pub fn new(name: &str, params: &toml::Table) -> Result<Detector, String> {
-        let mut p = Params::new(params);
+        Detector::build(name, &mut Params::new(params))
+    }
+
+    /// The params detector `name` reads, in the order it reads them, with their
+    /// defaults: what a rule file may set, and what the README's table must list.
+    pub fn params_of(name: &str) -> Result<Vec<(&'static str, ParamDefault)>, String> {
+        let empty = toml::Table::new();
+        let mut p = Params::new(&empty);
+        Detector::build(name, &mut p)?;
+        Ok(p.asked)
+    }
+
+    fn build(name: &str, p: &mut Params) -> Result<Detector, String> {
         let d = match name {
-            "icon-strings" => Detector::IconStrings(IconStrings::new(&mut p)?),
-            "timecodes" => Detector::Timecodes(Timecodes::new(&mut p)?),
-            "datelines" => Detector::Datelines(Datelines::new(&mut p)?),
-            "link-lines" => Detector::LinkLines(LinkLines::new(&mut p)?),
-            "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(&mut p)?),
-            "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(&mut p)?),
-            "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(&mut p)?),
-            "main-body" => Detector::MainBody(MainBody::new(&mut p)?),
-            "comment-thread" => Detector::CommentThread(CommentThread::new(&mut p)?),
-            "comment-section" => Detector::CommentSection(CommentSection::new(&mut p)?),
+            "icon-strings" => Detector::IconStrings(IconStrings::new(p)?),
+            "timecodes" => Detector::Timecodes(Timecodes::new(p)?),
+            "datelines" => Detector::Datelines(Datelines::new(p)?),
+            "link-lines" => Detector::LinkLines(LinkLines::new(p)?),
+            "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(p)?),
+            "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(p)?),
+            "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(p)?),
+            "main-body" => Detector::MainBody(MainBody::new(p)?),
+            "comment-thread" => Detector::CommentThread(CommentThread::new(p)?),
+            "comment-section" => Detector::CommentSection(CommentSection::new(p)?),
             other => {
                 return Err(format!(
                     "unknown detector `{other}`; the detectors are: {}",
@@ -277,6 +289,18 @@ fn extra_bytes(folded: &[u8]) -> usize {
 pub struct Params<'a> {
     table: &'a toml::Table,
     used: Vec<&'a str>,
+    /// Every param the detector asked for, with its default: the registry the docs are
+    /// checked against (see [`Detector::params_of`]).
+    asked: Vec<(&'static str, ParamDefault)>,
+}
+
+/// A param's default, as the docs show it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ParamDefault {
+    Number(f64),
+    Flag(bool),
+    /// A list or table, empty unless the rule file fills it.
+    List,
 }
 
 impl<'a> Params<'a> {
@@ -284,6 +308,7 @@ impl<'a> Params<'a> {
         Params {
             table,
             used: Vec::new(),
+            asked: Vec::new(),
         }
     }
 
@@ -293,8 +318,13 @@ impl<'a> Params<'a> {
         Some(v)
     }
 
+    fn ask(&mut self, key: &'static str, default: ParamDefault) -> Option<&'a toml::Value> {
+        self.asked.push((key, default));
+        self.value(key)
+    }
+
     pub fn usize(&mut self, key: &'static str, default: usize) -> Result<usize, String> {
-        match self.value(key) {
+        match self.ask(key, ParamDefault::Number(default as f64)) {
             None => Ok(default),
             Some(toml::Value::Integer(i)) if *i >= 0 => Ok(*i as usize),
             Some(v) => Err(format!(
@@ -304,7 +334,7 @@ impl<'a> Params<'a> {
     }
 
     pub fn ratio(&mut self, key: &'static str, default: f64) -> Result<f64, String> {
-        let v = match self.value(key) {
+        let v = match self.ask(key, ParamDefault::Number(default)) {
             None => return Ok(default),
             Some(toml::Value::Float(f)) => *f,
             Some(toml::Value::Integer(i)) => *i as f64,
@@ -318,7 +348,7 @@ impl<'a> Params<'a> {
     }
 
     pub fn flag(&mut self, key: &'static str, default: bool) -> Result<bool, String> {
-        match self.value(key) {
+        match self.ask(key, ParamDefault::Flag(default)) {
             None => Ok(default),
             Some(toml::Value::Boolean(b)) => Ok(*b),
             Some(v) => Err(format!("param `{key}` must be true or false, not {v}")),
@@ -326,18 +356,19 @@ impl<'a> Params<'a> {
     }
 
     pub fn words(&mut self, key: &'static str) -> Result<Vec<String>, String> {
-        self.value(key)
+        self.ask(key, ParamDefault::List)
             .map_or(Ok(Vec::new()), |v| lowercase_strings(key, v))
     }
 
     /// A list of strings as written (for regexes, where case carries meaning: `\W`).
     pub fn strings(&mut self, key: &'static str) -> Result<Vec<String>, String> {
-        self.value(key).map_or(Ok(Vec::new()), |v| strings(key, v))
+        self.ask(key, ParamDefault::List)
+            .map_or(Ok(Vec::new()), |v| strings(key, v))
     }
 
     /// A table of word lists by name: `{ xx = ["word", ...] }`.
     pub fn word_lists(&mut self, key: &'static str) -> Result<Vec<(String, Vec<String>)>, String> {
-        let Some(value) = self.value(key) else {
+        let Some(value) = self.ask(key, ParamDefault::List) else {
             return Ok(Vec::new());
         };
         let toml::Value::Table(table) = value else {
@@ -356,7 +387,7 @@ impl<'a> Params<'a> {
             .collect()
     }
 
-    fn finish(self, detector: &str) -> Result<(), String> {
+    fn finish(&self, detector: &str) -> Result<(), String> {
         match self.table.keys().find(|k| !self.used.contains(&k.as_str())) {
             Some(k) => Err(format!("detector `{detector}` has no param `{k}`")),
             None => Ok(()),
