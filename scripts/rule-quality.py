@@ -67,7 +67,9 @@ def main():
     lost = defaultdict(int)
     ambiguous = defaultdict(int)
     examples = defaultdict(list)
-    for line in run.stdout.decode().splitlines():
+    for line in run.stdout.decode().split("\n"):
+        if not line:
+            continue
         r = json.loads(line)
         text = input_of[r["id"]].encode("utf-8")
         cleaned = fold(r["text"])

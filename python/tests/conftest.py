@@ -43,4 +43,6 @@ def cli_cleaned(chaff_bin, docs) -> dict[str, str]:
     """id -> text as `chaff --jsonl` cleans it."""
     records = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
     out = subprocess.run([chaff_bin, "--jsonl", "-q"], input=records.encode(), capture_output=True, check=True)
-    return {r["id"]: r["text"] for r in map(json.loads, out.stdout.decode().splitlines())}
+    # Split on "\n" only: str.splitlines also splits on U+2028, which JSON leaves unescaped.
+    lines = out.stdout.decode().split("\n")
+    return {r["id"]: r["text"] for r in map(json.loads, filter(None, lines))}

@@ -31,6 +31,18 @@
 //!   nothing: menus neither number their entries nor show raw links.
 //! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
 //!
+//! A run of furniture-shaped lines announced by a lead-in ending with a colon ("The
+//! following schools will be closed:", "Upcoming screenings:") and closed by prose is the
+//! text's own list, and scores as items: menus are neither announced nor followed by a
+//! paragraph, and a comment form's fields, which a colon also opens, end in no prose.
+//!
+//! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
+//! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
+//! separator, shorter than a paragraph) and shares two or more content words with the
+//! body's opening is kept, while the byline or dateline between them goes with the
+//! furniture. Corpora whose truth leaves the headline out (schema.org's `articleBody`)
+//! turn it off.
+//!
 //! The legal footer (the last copyright line in the document's last third, the trademark
 //! and disclaimer paragraphs around it from the first one that speaks of rights, privacy,
 //! liability or contact) scores nothing, when a body of prose remains above it: a short
@@ -75,6 +87,7 @@ pub struct MainBody {
     neutral_cost: i64,
     dump_run: usize,
     min_body_chars: i64,
+    keep_title: bool,
 }
 
 /// Letters sampled from the document's longer lines to tell its language.
@@ -98,6 +111,7 @@ impl MainBody {
             neutral_cost: p.usize("neutral-cost", 2)? as i64,
             dump_run: p.usize("page-dump-run", 4)?.max(1),
             min_body_chars: p.usize("min-body-chars", 200)? as i64,
+            keep_title: p.flag("keep-title", true)?,
         })
     }
 
@@ -163,7 +177,60 @@ impl MainBody {
         if longest_outside_run(&classes, start, end) < self.dump_run {
             return;
         }
-        out.extend((0..start).chain(end + 1..lines.len()));
+        let title = self
+            .keep_title
+            .then(|| self.title(lines, lang, start))
+            .flatten();
+        out.extend(
+            (0..start)
+                .filter(|&i| Some(i) != title)
+                .chain(end + 1..lines.len()),
+        );
+    }
+
+    /// The article's headline above the body, if there is one: the nearest of the
+    /// `TITLE_REACH` lines above it that reads as a headline (a few words, no full stop,
+    /// not a paragraph) and shares at least `TITLE_SHARED_WORDS` of its content words
+    /// (not stopwords, `TITLE_MIN_WORD` letters or more) with the body's opening. A
+    /// byline, a dateline or a kicker may stand between them. Menus, section labels and
+    /// teasers for other stories do not repeat the lede's words.
+    fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
+        let bit = 1u32 << lang;
+        let mut scratch = String::new();
+        let mut content = |text: &str| -> Vec<String> {
+            let mut words: Vec<String> = tokens(text)
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
+                .filter(|t| t.text.chars().count() >= TITLE_MIN_WORD)
+                .filter(|t| self.lists.mask(t.text, &mut scratch) & bit == 0)
+                .map(|t| t.text.to_lowercase())
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        };
+        let mut opening = String::new();
+        for line in &lines[start..] {
+            opening.push_str(&line.text);
+            opening.push(' ');
+            if opening.len() >= TITLE_OPENING_BYTES {
+                break;
+            }
+        }
+        let lede = content(&opening);
+        (start.saturating_sub(TITLE_REACH)..start).rev().find(|&i| {
+            let text = lines[i].text.trim();
+            let words = text.split_whitespace().count();
+            (TITLE_WORDS.0..=TITLE_WORDS.1).contains(&words)
+                && lines[i].chars < self.paragraph_chars
+                && !text.ends_with('.')
+                // A breadcrumb trail or a site name joined to the section is not a headline.
+                && !text.contains(['|', '>', '»', '›'])
+                && content(text)
+                    .iter()
+                    .filter(|w| lede.binary_search(w).is_ok())
+                    .count()
+                    >= TITLE_SHARED_WORDS
+        })
     }
 
     /// The bit of the language whose stopwords the longer lines use most, if any.
@@ -200,11 +267,12 @@ impl MainBody {
             .map(|line| Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0))
             .collect();
         let scale = density_scale(lines, &features);
-        let classes: Vec<(Class, i64)> = lines
+        let mut classes: Vec<(Class, i64)> = lines
             .iter()
             .zip(&features)
             .map(|(line, f)| (self.classify(f, &line.text, scale), f.weight as i64))
             .collect();
+        introduced_lists(lines, &features, parted, &mut classes);
         let headers: Vec<Header> = lines
             .iter()
             .zip(&features)
@@ -845,6 +913,72 @@ impl Features {
 }
 
 /// The longest run of furniture lines outside `start..=end`.
+/// Lines above the body searched for its headline: the headline, a byline, a dateline
+/// and a kicker or a share row between them.
+const TITLE_REACH: usize = 4;
+/// A headline's length in words: "Storm closes schools" to a long news headline.
+const TITLE_WORDS: (usize, usize) = (3, 25);
+/// Content words a headline shares with the lede: one alone is often a site's name or a
+/// topic in a menu.
+const TITLE_SHARED_WORDS: usize = 2;
+/// Shorter words are too often inflections, numbers' units or abbreviations to match on.
+const TITLE_MIN_WORD: usize = 4;
+/// How much of the body's opening the headline is compared with: the lede and the
+/// paragraph after it.
+const TITLE_OPENING_BYTES: usize = 1000;
+
+/// Fewest words of a lead-in ("Upcoming screenings:", "The following schools will be
+/// closed:"): a lone "Tags:" or "Share:" is a widget's label, not the text's own.
+const LEAD_IN_WORDS: usize = 2;
+
+/// A run of furniture-shaped lines that a line of the text introduces with a colon and
+/// that prose closes is the text's own list (the schools that close, the cinemas of a
+/// tour, the steps of a method): menus and footers are not announced by a lead-in, and
+/// do not sit between it and a paragraph. Two signals, not one: a colon alone also opens
+/// a comment form's fields ("Fill in your details below:"), which no prose closes. The
+/// run's lines score as list items.
+fn introduced_lists(
+    lines: &[Survivor],
+    features: &[Features],
+    parted: &[bool],
+    classes: &mut [(Class, i64)],
+) {
+    let mut i = 1;
+    while i < classes.len() {
+        let lead = lines[i - 1].text.trim_end();
+        if classes[i].0 == Class::Furniture
+            && !parted[i]
+            && classes[i - 1].0 != Class::Furniture
+            && lead.ends_with(':')
+            && features[i - 1].words >= LEAD_IN_WORDS
+        {
+            let mut k = i;
+            while k < classes.len()
+                && (k == i || !parted[k])
+                && matches!(classes[k].0, Class::Furniture | Class::Item)
+            {
+                k += 1;
+            }
+            let closed = k < classes.len()
+                && !parted[k]
+                && matches!(
+                    classes[k].0,
+                    Class::Prose | Class::NearProse | Class::Sentence
+                );
+            if closed {
+                for c in &mut classes[i..k] {
+                    if c.0 == Class::Furniture {
+                        c.0 = Class::Item;
+                    }
+                }
+            }
+            i = k;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 fn longest_outside_run(classes: &[Class], start: usize, end: usize) -> usize {
     let longest = |part: &[Class]| {
         part.split(|c| *c != Class::Furniture)
