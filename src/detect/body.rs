@@ -195,41 +195,43 @@ impl MainBody {
     /// byline, a dateline or a kicker may stand between them. Menus, section labels and
     /// teasers for other stories do not repeat the lede's words.
     fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
-        let bit = 1u32 << lang;
-        let mut scratch = String::new();
-        let mut content = |text: &str| -> Vec<String> {
-            let mut words: Vec<String> = tokens(text)
-                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
-                .filter(|t| t.text.chars().count() >= TITLE_MIN_WORD)
-                .filter(|t| self.lists.mask(t.text, &mut scratch) & bit == 0)
-                .map(|t| t.text.to_lowercase())
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            words
+        // Cheap tests of shape first: most pages have no candidate left by them, and the
+        // lede is only read when one is.
+        let looks_like = |i: &usize| {
+            let text = lines[*i].text.trim();
+            (TITLE_WORDS.0..=TITLE_WORDS.1).contains(&text.split_whitespace().count())
+                && lines[*i].chars < self.paragraph_chars
+                && !text.ends_with('.')
+                // A breadcrumb trail or a site name joined to the section is not a headline.
+                && !text.contains(['|', '>', '»', '›'])
         };
+        let mut candidates = (start.saturating_sub(TITLE_REACH)..start)
+            .rev()
+            .filter(looks_like)
+            .peekable();
+        candidates.peek()?;
         let mut opening = String::new();
         for line in &lines[start..] {
-            opening.push_str(&line.text);
+            opening.push_str(&line.text.to_lowercase());
             opening.push(' ');
             if opening.len() >= TITLE_OPENING_BYTES {
                 break;
             }
         }
-        let lede = content(&opening);
-        (start.saturating_sub(TITLE_REACH)..start).rev().find(|&i| {
-            let text = lines[i].text.trim();
-            let words = text.split_whitespace().count();
-            (TITLE_WORDS.0..=TITLE_WORDS.1).contains(&words)
-                && lines[i].chars < self.paragraph_chars
-                && !text.ends_with('.')
-                // A breadcrumb trail or a site name joined to the section is not a headline.
-                && !text.contains(['|', '>', '»', '›'])
-                && content(text)
-                    .iter()
-                    .filter(|w| lede.binary_search(w).is_ok())
-                    .count()
-                    >= TITLE_SHARED_WORDS
+        let bit = 1u32 << lang;
+        let mut scratch = String::new();
+        candidates.find(|&i| {
+            let text = lines[i].text.to_lowercase();
+            let mut shared: Vec<&str> = tokens(&text)
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
+                .map(|t| t.text)
+                .filter(|w| w.chars().count() >= TITLE_MIN_WORD)
+                .filter(|w| has_word(&opening, w))
+                .filter(|w| self.lists.mask(w, &mut scratch) & bit == 0)
+                .collect();
+            shared.sort_unstable();
+            shared.dedup();
+            shared.len() >= TITLE_SHARED_WORDS
         })
     }
 
@@ -926,6 +928,18 @@ const TITLE_MIN_WORD: usize = 4;
 /// How much of the body's opening the headline is compared with: the lede and the
 /// paragraph after it.
 const TITLE_OPENING_BYTES: usize = 1000;
+
+/// Whether `word` stands in `text` as a whole word: a handful of searches of a short
+/// text, cheaper than tokenising it.
+fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_alphanumeric)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_alphanumeric)
+    })
+}
 
 /// Fewest words of a lead-in ("Upcoming screenings:", "The following schools will be
 /// closed:"): a lone "Tags:" or "Share:" is a widget's label, not the text's own.
