@@ -14,7 +14,10 @@
 //! date range (`29 November 2018 | 20 January 2019`: an exhibition's dates are content).
 //!
 //! Params: `labels`, the words that may stand before the date (`published`, `updated`,
-//! ...), compared without case and without a trailing colon.
+//! ...), compared without case and without a trailing colon; `min-run` (1), the fewest
+//! date lines in a row that go: at 3, a blog's archive list ("July 2012", "June 2012",
+//! "► May 2012 (4)" ...) goes wherever it stands, while a date alone, or dates that head
+//! the entries of a timeline, each followed by its text, stay.
 
 use super::Params;
 use crate::document::Document;
@@ -22,7 +25,12 @@ use crate::document::Document;
 #[derive(Debug, Clone)]
 pub struct Datelines {
     labels: Vec<String>,
+    min_run: usize,
 }
+
+/// Longest entry of a list of dates, in bytes: "► Сентябрь 2012 (123)" in Cyrillic
+/// fits with room to spare.
+const LIST_ENTRY_BYTES: usize = 48;
 
 const MONTHS: &[&str] = &[
     // en
@@ -138,6 +146,31 @@ const MONTHS: &[&str] = &[
     "ekim",
     "kasım",
     "aralık",
+    // pl, ru nominative: a month on its own, as archives and calendars name it
+    "styczeń",
+    "luty",
+    "marzec",
+    "kwiecień",
+    "maj",
+    "czerwiec",
+    "lipiec",
+    "sierpień",
+    "wrzesień",
+    "październik",
+    "listopad",
+    "grudzień",
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
     // ru (genitive, as dates print them)
     "января",
     "февраля",
@@ -213,20 +246,39 @@ impl Datelines {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
         Ok(Datelines {
             labels: p.words("labels")?,
+            min_run: p.usize("min-run", 1)?.max(1),
         })
     }
 
     pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
+        // With `min-run` above one, only runs of that many date lines in a row go (blank
+        // lines between them neither break nor count).
+        let mut run: Vec<usize> = Vec::new();
         for (i, line) in doc.lines.iter().enumerate() {
-            if !line.blank && self.is_dateline(doc.line(i)) {
-                out.push(i);
+            if line.blank {
+                continue;
             }
+            let text = doc.line(i);
+            // An entry of a date list is short ("► September 2012 (23)"): most lines of
+            // a document are longer and are never read here.
+            let short = self.min_run == 1 || text.len() <= LIST_ENTRY_BYTES;
+            if short && self.is_dateline(text) {
+                run.push(i);
+                continue;
+            }
+            if run.len() >= self.min_run {
+                out.extend_from_slice(&run);
+            }
+            run.clear();
+        }
+        if run.len() >= self.min_run {
+            out.extend_from_slice(&run);
         }
     }
 
     /// A detector that takes these words as labels.
     pub fn with_labels(labels: Vec<String>) -> Self {
-        Datelines { labels }
+        Datelines { labels, min_run: 1 }
     }
 
     pub fn is_dateline(&self, line: &str) -> bool {
@@ -237,7 +289,9 @@ impl Datelines {
         }
         let lower = line.to_lowercase();
         // A list marker before the label: "- Published 18 November 2019".
-        let rest = lower.trim_start_matches(['-', '–', '•', '*', '·', ' ']);
+        // An archive tree's arrow: "► July 2012 (23)".
+        let rest =
+            lower.trim_start_matches(['-', '–', '•', '*', '·', ' ', '►', '▼', '▶', '▸', '▾']);
         // "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05":
         // two labelled stamps, each judged on its own (two years in one stamp are a range).
         let parts = || rest.split(['-', '|', '·', '–', '—']);
@@ -281,17 +335,41 @@ impl Datelines {
     }
 }
 
+#[derive(Clone, Copy)]
+enum Word {
+    Month,
+    /// A weekday or a word that joins a date's parts ("at", "um", "le").
+    Other,
+}
+
+/// Month names, weekdays and glue words in one hash table: a stamp's every token is
+/// looked up, and a scan of the 200 names compared each with the token (a quarter of
+/// the datelines detectors' cost on page dumps).
+static WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, Word>> =
+    std::sync::LazyLock::new(|| {
+        let mut words = std::collections::HashMap::new();
+        for w in WEEKDAYS.iter().chain(GLUE) {
+            words.insert(*w, Word::Other);
+        }
+        // A month wins over a glue word of the same spelling ("mai", "mar").
+        for w in MONTHS {
+            words.insert(*w, Word::Month);
+        }
+        words
+    });
+
 /// One date or time part; records whether it names a date.
 fn atom(tok: &str, seen: &mut Seen) -> bool {
     if tok.is_empty() {
         return true;
     }
-    if MONTHS.contains(&tok) {
-        seen.date = true;
-        return true;
-    }
-    if WEEKDAYS.contains(&tok) || GLUE.contains(&tok) {
-        return true;
+    match WORDS.get(tok) {
+        Some(Word::Month) => {
+            seen.date = true;
+            return true;
+        }
+        Some(Word::Other) => return true,
+        None => {}
     }
     if matches!(tok, "am" | "pm" | "a.m" | "p.m" | "h" | "uhr" | "hrs") {
         return true;
@@ -401,6 +479,7 @@ mod tests {
             ]
             .map(String::from)
             .to_vec(),
+            min_run: 1,
         }
     }
 
@@ -423,6 +502,20 @@ mod tests {
             "Published 18 Nov 2019 | Updated 19 Nov 2019",
         ] {
             assert!(d.is_dateline(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn archive_months_are_datelines() {
+        let d = det();
+        for s in [
+            "July 2012",
+            "► May 2012 (4)",
+            "Июнь 2012",
+            "Czerwiec 2012",
+            "juillet 2012",
+        ] {
+            assert!(d.is_dateline(s), "{s}");
         }
     }
 

@@ -192,9 +192,18 @@ impl CommentThread {
         let stamp = |next: &str| next.len() <= MAX_STAMP_BYTES && self.stamp(next.trim());
         // The stamp under the name: the next line left, or the next input line, which an
         // edge rule may have taken already (a dateline rule takes the last comment's date).
+        // Not when a date follows that one too: then the taken line was one of a list of
+        // dates (a blog's archive, "Select Month" over "October 2012", "September 2012"),
+        // not a comment's stamp.
         let below = lines[k].line + 1;
         let taken = below < doc.lines.len() && lines.get(k + 1).is_none_or(|n| n.line != below);
-        (lines.get(k + 1).is_some_and(|n| stamp(&n.text)) || (taken && stamp(doc.line(below))))
+        let lone_stamp = |at: usize| {
+            stamp(doc.line(at))
+                && !(at + 1..doc.lines.len())
+                    .find(|&j| !doc.lines[j].blank)
+                    .is_some_and(|j| stamp(doc.line(j)))
+        };
+        (lines.get(k + 1).is_some_and(|n| stamp(&n.text)) || (taken && lone_stamp(below)))
             && !self.stamp(text)
     }
 
