@@ -120,8 +120,22 @@ impl Cleaner {
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
         let mut found = Vec::new();
+        let mut cuts = Vec::new();
         for (r, rule) in self.rules.iter().enumerate().filter(active) {
             match &rule.matcher {
+                RuleMatcher::Detector(d) if d.cuts() => {
+                    cuts.clear();
+                    d.detect_cuts(&doc, &mut cuts);
+                    for (line, span) in cuts.drain(..) {
+                        if state.in_scope(line, rule) {
+                            state.cut(&Hit {
+                                rule: r,
+                                line,
+                                span,
+                            });
+                        }
+                    }
+                }
                 RuleMatcher::Detector(d) if !d.on_survivors() => {
                     found.clear();
                     d.detect_lines(&doc, &mut found);

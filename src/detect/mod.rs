@@ -8,6 +8,7 @@
 mod body;
 mod comment_section;
 mod datelines;
+mod glued;
 mod icons;
 mod links;
 mod repeats;
@@ -22,6 +23,7 @@ use crate::document::Document;
 pub use body::MainBody;
 pub use comment_section::CommentSection;
 pub use datelines::Datelines;
+pub use glued::GluedLabels;
 pub use icons::IconStrings;
 pub use links::LinkLines;
 pub use repeats::{RepeatedBody, RepeatedParagraphs, RepeatedTitle};
@@ -34,6 +36,7 @@ pub enum Detector {
     IconStrings(IconStrings),
     Timecodes(Timecodes),
     Datelines(Datelines),
+    GluedLabels(GluedLabels),
     LinkLines(LinkLines),
     RepeatedTitle(RepeatedTitle),
     RepeatedParagraphs(RepeatedParagraphs),
@@ -48,6 +51,7 @@ pub const NAMES: &[&str] = &[
     "icon-strings",
     "timecodes",
     "datelines",
+    "glued-labels",
     "link-lines",
     "repeated-title",
     "repeated-paragraphs",
@@ -77,6 +81,7 @@ impl Detector {
             "icon-strings" => Detector::IconStrings(IconStrings::new(p)?),
             "timecodes" => Detector::Timecodes(Timecodes::new(p)?),
             "datelines" => Detector::Datelines(Datelines::new(p)?),
+            "glued-labels" => Detector::GluedLabels(GluedLabels::new(p)?),
             "link-lines" => Detector::LinkLines(LinkLines::new(p)?),
             "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(p)?),
             "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(p)?),
@@ -100,6 +105,7 @@ impl Detector {
             Detector::IconStrings(_) => "icon-strings",
             Detector::Timecodes(_) => "timecodes",
             Detector::Datelines(_) => "datelines",
+            Detector::GluedLabels(_) => "glued-labels",
             Detector::LinkLines(_) => "link-lines",
             Detector::RepeatedTitle(_) => "repeated-title",
             Detector::RepeatedParagraphs(_) => "repeated-paragraphs",
@@ -127,6 +133,18 @@ impl Detector {
             | Detector::CommentSection(_) => 1,
             Detector::MainBody(_) => 2,
             _ => 0,
+        }
+    }
+
+    /// Whether the detector cuts spans out of lines rather than dropping lines.
+    pub fn cuts(&self) -> bool {
+        matches!(self, Detector::GluedLabels(_))
+    }
+
+    /// Cutting detectors: push `(line, byte span)` for every span to cut.
+    pub fn detect_cuts(&self, doc: &Document, out: &mut Vec<(usize, std::ops::Range<usize>)>) {
+        if let Detector::GluedLabels(d) = self {
+            d.detect(doc, out);
         }
     }
 

@@ -486,7 +486,7 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         ));
     }
 
-    let action = match (&spec.action, &spec.detector) {
+    let mut action = match (&spec.action, &spec.detector) {
         (Some(a), None) => *a.get_ref(),
         (None, None) => {
             return Err(
@@ -526,6 +526,9 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
     let matcher = if let Some(name) = &spec.detector {
         let detector =
             Detector::new(name.get_ref(), &spec.params).map_err(|msg| err(name.span(), msg))?;
+        if detector.cuts() {
+            action = Action::Cut;
+        }
         Matcher::Detector(detector)
     } else if let Some(pattern) = &spec.pattern {
         let re = build_regex(pattern, source, &id, spec.anchor, spec.ignore_case, when)?;
