@@ -107,3 +107,33 @@ fn the_detector_table_lists_every_param_with_its_default() {
         }
     }
 }
+
+/// The README's worked `chaff diff` example shows what the command prints today: every
+/// rule change that moves the example's figures updates the README with it.
+#[test]
+fn readme_diff_example_is_current() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let command = "$ chaff diff --rules examples/rules examples/corpus --max-docs 1\n";
+    let start = readme
+        .find(command)
+        .expect("the README shows the diff example")
+        + command.len();
+    let shown = &readme[start..start + readme[start..].find("```").unwrap()];
+    let ex = root().join("examples");
+    let out = common::chaff(
+        &[
+            "diff",
+            "--color",
+            "never",
+            "--rules",
+            ex.join("rules").to_str().unwrap(),
+            ex.join("corpus").to_str().unwrap(),
+            "--max-docs",
+            "1",
+        ],
+        b"",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let printed = common::text(&out.stdout).replace(&format!("{}/", ex.display()), "");
+    assert_eq!(printed, shown, "update the README's worked example");
+}
