@@ -47,7 +47,10 @@ struct Automaton {
 
 pub struct Matcher {
     automata: Vec<Automaton>,
-    set: Option<RegexSet>,
+    /// Built on the first document, not at start-up: compiling the set (Unicode classes,
+    /// case folding) is most of what starting costs, and a run over no input, or a rule
+    /// listing, never needs it.
+    set: std::sync::OnceLock<Option<RegexSet>>,
     /// The rule and regex behind each `set` entry.
     regexes: Vec<(usize, LazyRegex)>,
 }
@@ -99,22 +102,35 @@ impl Matcher {
                 });
             }
         }
-        let set = (!regexes.is_empty()).then(|| {
-            RegexSetBuilder::new(regexes.iter().map(|(_, r)| r.as_str()))
-                .size_limit(REGEX_SET_SIZE_LIMIT)
-                .dfa_size_limit(REGEX_SET_DFA_CACHE)
-                .build()
-                .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests")
-        });
         Matcher {
             automata,
-            set,
+            set: std::sync::OnceLock::new(),
             regexes,
         }
     }
 
+    /// The regex set of every pattern rule, compiled on first use.
+    fn set(&self) -> Option<&RegexSet> {
+        self.set
+            .get_or_init(|| {
+                (!self.regexes.is_empty()).then(|| {
+                    RegexSetBuilder::new(self.regexes.iter().map(|(_, r)| r.as_str()))
+                        .size_limit(REGEX_SET_SIZE_LIMIT)
+                        .dfa_size_limit(REGEX_SET_DFA_CACHE)
+                        .build()
+                        .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests")
+                })
+            })
+            .as_ref()
+    }
+
     /// Every hit in `doc`, grouped by rule index (`out[rule]`), each group in line order.
     pub fn hits(&self, rules: &[Rule], doc: &Document, out: &mut [Vec<Hit>]) {
+        // Nothing to match in a document of blank lines (an empty input): no rule fires
+        // on one, and the regex set need not be compiled for it.
+        if doc.lines.iter().all(|l| l.blank) {
+            return;
+        }
         let text = doc.text;
         let mut record = |automaton: &Automaton, line_idx: usize, m: aho_corasick::Match| {
             let line = &doc.lines[line_idx];
@@ -178,7 +194,7 @@ impl Matcher {
                 }
             }
         }
-        if let Some(set) = &self.set {
+        if let Some(set) = self.set() {
             self.regex_hits(set, rules, doc, out);
         }
         // Overlapping literal matches arrive in order of their end, and leading cuts take
