@@ -170,10 +170,7 @@ impl Matcher {
                         continue;
                     }
                     // Some phrase starts the line: collect every one that does.
-                    let mut end = line.end.min(start + automaton.longest);
-                    while !text.is_char_boundary(end) {
-                        end -= 1;
-                    }
+                    let end = text.floor_char_boundary(line.end.min(start + automaton.longest));
                     for m in automaton.ac.find_overlapping_iter(&text[start..end]) {
                         if m.start() == 0 {
                             let span = start + m.start()..start + m.end();

@@ -64,7 +64,7 @@ impl GluedLabels {
 
     /// Where the label at the start of `text` ends, if it has one glued to what follows.
     fn label_end(&self, text: &str) -> Option<usize> {
-        let head = floor_boundary(text, self.max_label_bytes);
+        let head = &text[..text.floor_char_boundary(self.max_label_bytes)];
         let bytes = head.as_bytes();
         // A label holds a digit or a `|` (a time stamp, a reading time, a kicker), and the
         // join comes after it: lines without one, most of them, end here.
@@ -140,18 +140,6 @@ impl GluedLabels {
                     })
             })
     }
-}
-
-/// `text` cut to at most `max` bytes, on a character boundary.
-fn floor_boundary(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 #[cfg(test)]

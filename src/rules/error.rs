@@ -46,10 +46,7 @@ impl RuleError {
     ) -> Self {
         // Spans from the TOML and regex parsers are bytes; one may stop inside a
         // character (an empty span widened by a byte), so snap outwards to characters.
-        let mut start = span.start.min(source.len());
-        while !source.is_char_boundary(start) {
-            start -= 1;
-        }
+        let start = source.floor_char_boundary(span.start);
         let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = source[start..]
             .find('\n')
@@ -59,10 +56,7 @@ impl RuleError {
         let text = source[line_start..line_end]
             .trim_end_matches('\r')
             .to_string();
-        let mut end = span.end.clamp(start, line_end);
-        while !source.is_char_boundary(end) {
-            end += 1;
-        }
+        let end = source.ceil_char_boundary(span.end.clamp(start, line_end));
         let width = source[start..end].chars().count().max(1);
         RuleError(Box::new(Details {
             file: file.into(),
