@@ -7,9 +7,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::detect::Survivor;
+use crate::detect::{Memo as DetectorMemo, Survivor};
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
+use crate::memo::{Memo, Origins};
 use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
 
 /// A bound on re-cleaning passes. Real text settles in one or two (on 2,000 benchmark
@@ -78,8 +79,9 @@ impl Cleaner {
     pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
         let host = url.and_then(url_host);
         let mut held = Vec::new();
+        let mut memo = None;
         loop {
-            let mut cleaned = self.settle(text, host.as_deref(), &held);
+            let mut cleaned = self.settle(text, host.as_deref(), &held, &mut memo);
             let takers = cleaned.paragraph_takers(&self.rules);
             if takers.is_empty() || held.len() >= MAX_HELD {
                 cleaned.held = held;
@@ -90,8 +92,14 @@ impl Cleaner {
     }
 
     /// Clean `text` until the output is a fixed point, with the rules in `held` off.
-    fn settle<'a>(&self, text: &'a str, host: Option<&str>, held: &[usize]) -> Cleaned<'a> {
-        let mut cleaned = self.pass(text, host, held);
+    fn settle<'a>(
+        &self,
+        text: &'a str,
+        host: Option<&str>,
+        held: &[usize],
+        memo: &mut Option<Memo>,
+    ) -> Cleaned<'a> {
+        let mut cleaned = self.pass(text, host, held, memo, None);
         for _ in 0..MAX_PASSES {
             let out = cleaned.text();
             // Layout alone (folded blank lines, dropped trailing CRs) moves the weights
@@ -99,7 +107,7 @@ impl Cleaner {
             if out == text {
                 break;
             }
-            let again = self.pass(&out, host, held);
+            let again = self.pass(&out, host, held, memo, Some(&cleaned));
             if again.fates.iter().all(|f| *f == Fate::Keep) || !cleaned.absorb(&again) {
                 break;
             }
@@ -107,16 +115,42 @@ impl Cleaner {
         cleaned
     }
 
-    /// One pass of every rule over `text`.
-    fn pass<'a>(&self, text: &'a str, host: Option<&str>, held: &[usize]) -> Cleaned<'a> {
+    /// One pass of every rule over `text`: the input, or with `prior` the cleaned text of
+    /// the input `prior` decided (whose lines `memo` has read).
+    fn pass<'a>(
+        &self,
+        text: &'a str,
+        host: Option<&str>,
+        held: &[usize],
+        memo: &mut Option<Memo>,
+        prior: Option<&Cleaned>,
+    ) -> Cleaned<'a> {
         let active = |(r, rule): &(usize, &Rule)| {
             rule.enabled && rule.sites.admit(host) && !held.contains(r)
         };
         let doc = Document::new(text);
         let mut state = State::new(&doc);
+        let memo = memo.get_or_insert_with(|| Memo::new(&doc));
+        let origins = match prior {
+            None => Origins::identity(&doc),
+            Some(prior) => Origins::of_pass(&doc, &prior.doc, &prior.kept()),
+        };
 
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); self.rules.len()];
-        self.matcher.hits(&self.rules, &doc, &mut hits);
+        match (&memo.hits, prior) {
+            (Some(input_hits), _) => {
+                let fresh = |k| origins.fresh(&doc, k);
+                self.matcher
+                    .hits(&self.rules, &doc, Some(&fresh), &mut hits);
+                let input = prior.map_or(&doc, |p| &p.doc);
+                Memo::carry_hits(input_hits, input, &doc, &origins, &mut hits);
+            }
+            (None, None) => {
+                self.matcher.hits(&self.rules, &doc, None, &mut hits);
+                memo.hits = Some(hits.clone());
+            }
+            (None, Some(_)) => unreachable!("the first pass reads the input"),
+        }
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
         let mut found = Vec::new();
@@ -138,7 +172,7 @@ impl Cleaner {
                 }
                 RuleMatcher::Detector(d) if !d.on_survivors() => {
                     found.clear();
-                    d.detect_lines(&doc, &mut found);
+                    d.detect_lines(&doc, &|line| state.in_scope(line, rule), &mut found);
                     for &line in &found {
                         if state.in_scope(line, rule) {
                             state.drop(line, r);
@@ -159,9 +193,10 @@ impl Cleaner {
         };
         for (r, rule) in staged(1).chain(staged(2)) {
             if let RuleMatcher::Detector(d) = &rule.matcher {
-                let lines = survivors.get_or_insert_with(|| state.survivors(&doc));
+                let lines = survivors
+                    .get_or_insert_with(|| state.survivors(&doc, &origins, &mut memo.detect));
                 found.clear();
-                d.detect_survivors(&doc, lines, &mut found);
+                d.detect_survivors(&doc, lines, &mut memo.detect, &mut found);
                 for &k in &found {
                     if state.in_scope(lines[k].line, rule) {
                         state.drop(lines[k].line, r);
@@ -331,19 +366,24 @@ impl State {
     }
 
     /// Kept non-blank lines and their text after cuts.
-    fn survivors<'a>(&self, doc: &Document<'a>) -> Vec<Survivor<'a>> {
+    fn survivors<'a>(
+        &self,
+        doc: &Document<'a>,
+        origins: &Origins,
+        memo: &mut DetectorMemo,
+    ) -> Vec<Survivor<'a>> {
         let mut scratch = Vec::new();
         self.fates
             .iter()
             .enumerate()
             .filter(|(i, _)| !doc.lines[*i].blank)
             .filter_map(|(i, fate)| {
-                let text = match fate {
-                    Fate::Keep => Cow::Borrowed(doc.line(i)),
-                    Fate::Cut(cuts) => Cow::Owned(cut_text(doc, i, cuts)),
+                let (text, origin) = match fate {
+                    Fate::Keep => (Cow::Borrowed(doc.line(i)), origins.get(i)),
+                    Fate::Cut(cuts) => (Cow::Owned(cut_text(doc, i, cuts)), None),
                     Fate::Drop(_) => return None,
                 };
-                Some(Survivor::with_scratch(i, text, &mut scratch))
+                Some(memo.survivor(i, text, origin, &mut scratch))
             })
             .collect()
     }
@@ -557,6 +597,19 @@ impl Cleaned<'_> {
             return Vec::new();
         }
         takers
+    }
+
+    /// The input lines the cleaned text keeps, in order, each with whether a cut changed
+    /// it: the cleaned text's non-blank lines, one for one.
+    fn kept(&self) -> Vec<(usize, bool)> {
+        (0..self.doc.lines.len())
+            .filter(|&i| !self.doc.lines[i].blank)
+            .filter_map(|i| match self.fates[i] {
+                Fate::Drop(_) => None,
+                Fate::Keep => Some((i, false)),
+                Fate::Cut(_) => Some((i, true)),
+            })
+            .collect()
     }
 
     /// Take the removals of `again`, a pass over this document's cleaned text, as this
@@ -843,7 +896,7 @@ mod tests {
             .collect();
         let threads = "Leave a Reply\nGreat tip, thanks.\n\n".repeat(12);
         let input = format!("{body}{threads}");
-        let cleaned = cleaner.pass(&input, None, &[]);
+        let cleaned = cleaner.pass(&input, None, &[], &mut None, None);
         assert_eq!(cleaned.text(), body.trim_end().to_string() + "\n");
         let again = cleaner.clean(&cleaned.text()).text();
         assert_eq!(again, cleaned.text());
@@ -857,7 +910,7 @@ mod tests {
         let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
         let line = "The council approved the plan by seven votes to two.\n";
         let input = line.repeat(200);
-        let cleaned = cleaner.pass(&input, None, &[]);
+        let cleaned = cleaner.pass(&input, None, &[], &mut None, None);
         assert_eq!(cleaned.text(), input);
         assert_eq!(cleaner.clean(&input).text(), input);
     }

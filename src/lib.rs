@@ -18,6 +18,7 @@ mod explain;
 mod keys;
 pub mod learn;
 mod matcher;
+mod memo;
 pub mod record;
 pub mod review;
 pub mod rules;

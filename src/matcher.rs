@@ -125,10 +125,19 @@ impl Matcher {
     }
 
     /// Every hit in `doc`, grouped by rule index (`out[rule]`), each group in line order.
-    pub fn hits(&self, rules: &[Rule], doc: &Document, out: &mut [Vec<Hit>]) {
+    /// With `only`, the hits on the lines it selects (a later pass: the lines a cut
+    /// changed); a line's hits depend on its text alone, so the others' are known.
+    pub fn hits(
+        &self,
+        rules: &[Rule],
+        doc: &Document,
+        only: Option<&dyn Fn(usize) -> bool>,
+        out: &mut [Vec<Hit>],
+    ) {
+        let wanted = |i: usize| !doc.lines[i].blank && only.is_none_or(|f| f(i));
         // Nothing to match in a document of blank lines (an empty input): no rule fires
         // on one, and the regex set need not be compiled for it.
-        if doc.lines.iter().all(|l| l.blank) {
+        if !(0..doc.lines.len()).any(wanted) {
             return;
         }
         let text = doc.text;
@@ -158,7 +167,7 @@ impl Matcher {
         for automaton in &self.automata {
             if let Some(probe) = &automaton.probe {
                 for (line_idx, line) in doc.lines.iter().enumerate() {
-                    if line.blank {
+                    if !wanted(line_idx) {
                         continue;
                     }
                     let content = &text[line.span()];
@@ -182,6 +191,22 @@ impl Matcher {
                         }
                     }
                 }
+            } else if only.is_some() {
+                // A few lines: each searched alone finds what the whole text's search
+                // finds on it (a phrase holds no line break).
+                for (line_idx, line) in doc.lines.iter().enumerate() {
+                    if !wanted(line_idx) {
+                        continue;
+                    }
+                    for m in automaton.ac.find_overlapping_iter(&text[line.span()]) {
+                        let span = line.start + m.start()..line.start + m.end();
+                        record(
+                            automaton,
+                            line_idx,
+                            aho_corasick::Match::new(m.pattern(), span),
+                        );
+                    }
+                }
             } else {
                 for m in automaton.ac.find_overlapping_iter(text) {
                     let line_idx = doc.line_at(m.start());
@@ -192,7 +217,7 @@ impl Matcher {
             }
         }
         if let Some(set) = self.set() {
-            self.regex_hits(set, rules, doc, out);
+            self.regex_hits(set, rules, doc, &wanted, out);
         }
         // Overlapping literal matches arrive in order of their end, and leading cuts take
         // turns across rules; each rule wants its hits in line order.
@@ -202,7 +227,14 @@ impl Matcher {
     }
 
     /// The pattern rules' hits (and those of phrases that need a regex), in any order.
-    fn regex_hits(&self, set: &RegexSet, rules: &[Rule], doc: &Document, out: &mut [Vec<Hit>]) {
+    fn regex_hits(
+        &self,
+        set: &RegexSet,
+        rules: &[Rule],
+        doc: &Document,
+        wanted: &dyn Fn(usize) -> bool,
+        out: &mut [Vec<Hit>],
+    ) {
         let text = doc.text;
         // Cuts at a line's start: once one is made the line starts after it, where another
         // such rule may match (a quote header glued to a "READ NEXT:" glued to another).
@@ -221,7 +253,7 @@ impl Matcher {
             });
         };
         for (line_idx, line) in doc.lines.iter().enumerate() {
-            if line.blank {
+            if !wanted(line_idx) {
                 continue;
             }
             let content = &text[line.span()];

@@ -115,7 +115,13 @@ impl MainBody {
         })
     }
 
-    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        memo: &mut FeaturesMemo,
+        out: &mut Vec<usize>,
+    ) {
         // Furniture lines are short: without a run of short lines there is no page dump,
         // and no need to read the words.
         let short_run = lines
@@ -153,7 +159,7 @@ impl MainBody {
             .collect();
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
-        let (classes, mut scores) = self.scores(lines, lang, &parted);
+        let (classes, mut scores) = self.scores(lines, lang, &parted, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -261,12 +267,23 @@ impl MainBody {
     }
 
     /// Each line's class, and its score: positive for prose, negative for furniture.
-    fn scores(&self, lines: &[Survivor], lang: usize, parted: &[bool]) -> (Vec<Class>, Vec<i64>) {
+    fn scores(
+        &self,
+        lines: &[Survivor],
+        lang: usize,
+        parted: &[bool],
+        memo: &mut FeaturesMemo,
+    ) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
+        let mut read =
+            |text: &str| Features::of(text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
         let features: Vec<Features> = lines
             .iter()
-            .map(|line| Features::of(&line.text, |w| self.lists.mask(w, &mut scratch) & bit != 0))
+            .map(|line| match line.origin {
+                Some(i) => memo.get(i, lang, || read(&line.text)),
+                None => read(&line.text),
+            })
             .collect();
         let scale = density_scale(lines, &features);
         let mut classes: Vec<(Class, i64)> = lines
@@ -528,11 +545,29 @@ fn copyright(text: &str) -> bool {
     if text.len() > 400 {
         return false;
     }
+    if text.is_ascii() {
+        // Lowercasing ASCII is ASCII's case folding: one automaton, no allocation.
+        let mut marks = COPYRIGHT_ASCII.find_overlapping_iter(text);
+        return marks.any(|m| m.pattern().as_usize() >= COPYRIGHT_MARKS.len() || has_year(text));
+    }
     let lower = text.to_lowercase();
-    ((lower.contains('©') || lower.contains("(c)") || lower.contains("copyright"))
-        && has_year(&lower))
+    ((lower.contains('©') || COPYRIGHT_MARKS.iter().any(|m| lower.contains(m))) && has_year(&lower))
         || RIGHTS_RESERVED.iter().any(|r| lower.contains(r))
 }
+
+/// What marks a copyright line, beside `©`; with a year.
+const COPYRIGHT_MARKS: &[&str] = &["(c)", "copyright"];
+
+/// [`COPYRIGHT_MARKS`], then the ASCII phrases of [`RIGHTS_RESERVED`], ignoring ASCII
+/// case: [`copyright`] on ASCII text.
+static COPYRIGHT_ASCII: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let phrases = RIGHTS_RESERVED.iter().filter(|p| p.is_ascii());
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(COPYRIGHT_MARKS.iter().chain(phrases))
+            .expect("a valid automaton")
+    });
 
 /// The page's legal footer: the last copyright line in the last third of the document
 /// and the lines around it up to the nearest furniture line on either side (a disclaimer,
@@ -859,6 +894,38 @@ fn adopt_posts(classes: &[(Class, i64)], headers: &[Header], adopted: &mut [bool
     walk(&mut (0..classes.len()).rev());
 }
 
+/// Each input line's [`Features`] in the document's language, kept from pass to pass
+/// (see `crate::memo`): filled as lines are first read, allocated on the first.
+#[derive(Debug, Default)]
+pub struct FeaturesMemo {
+    lines: usize,
+    features: Vec<Option<(usize, Features)>>,
+}
+
+impl FeaturesMemo {
+    pub fn new(lines: usize) -> FeaturesMemo {
+        FeaturesMemo {
+            lines,
+            features: Vec::new(),
+        }
+    }
+
+    /// Input line `i`'s features for language `lang`, read by `read` the first time.
+    fn get(&mut self, i: usize, lang: usize, read: impl FnOnce() -> Features) -> Features {
+        if self.features.is_empty() {
+            self.features.resize(self.lines, None);
+        }
+        match self.features[i] {
+            Some((l, f)) if l == lang => f,
+            _ => {
+                let f = read();
+                self.features[i] = Some((lang, f));
+                f
+            }
+        }
+    }
+}
+
 /// What the score of a line is made of.
 #[derive(Debug, Default, Clone, Copy)]
 struct Features {
@@ -1130,6 +1197,7 @@ mod tests {
             .enumerate()
             .map(|(line, l)| Survivor {
                 line,
+                origin: None,
                 text: l.into(),
                 key: line as u64,
                 chars: l.chars().filter(|c| c.is_alphanumeric()).count(),

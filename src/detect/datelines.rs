@@ -250,12 +250,19 @@ impl Datelines {
         })
     }
 
-    pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        in_scope: &dyn Fn(usize) -> bool,
+        out: &mut Vec<usize>,
+    ) {
         // With `min-run` above one, only runs of that many date lines in a row go (blank
         // lines between them neither break nor count).
         let mut run: Vec<usize> = Vec::new();
         for (i, line) in doc.lines.iter().enumerate() {
-            if line.blank {
+            // A line judged alone is judged only where the rule may drop it: a dateline
+            // rule limited to a page's edges reads a few lines, not every one.
+            if line.blank || (self.min_run == 1 && !in_scope(i)) {
                 continue;
             }
             let text = doc.line(i);

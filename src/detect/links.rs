@@ -35,6 +35,14 @@ impl LinkLines {
     }
 
     pub(super) fn detect(&self, doc: &Document, out: &mut Vec<usize>) {
+        // A link line holds a URL, and a URL "://" or "www.": one search of the text
+        // spares most documents reading their lines.
+        let text = doc.text.as_bytes();
+        if memchr::memmem::find(text, b"://").is_none()
+            && memchr::memmem::find(text, b"www.").is_none()
+        {
+            return;
+        }
         let lines = || (0..doc.lines.len()).filter(|&i| !doc.lines[i].blank);
         // Bare URLs, one per line, three times or more are a list of links (products,
         // sources, venues): the list's, at its end too.

@@ -20,7 +20,7 @@ use std::borrow::Cow;
 
 use crate::document::Document;
 
-pub use body::MainBody;
+pub use body::{FeaturesMemo, MainBody};
 pub use comment_section::CommentSection;
 pub use datelines::Datelines;
 pub use glued::GluedLabels;
@@ -148,12 +148,19 @@ impl Detector {
         }
     }
 
-    /// Line detectors: push the indices of the lines to drop.
-    pub fn detect_lines(&self, doc: &Document, out: &mut Vec<usize>) {
+    /// Line detectors: push the indices of the lines to drop. `in_scope` tells the lines
+    /// the rule's scope admits (only those of the pushed lines are dropped): a detector
+    /// that judges each line on its own need not read the others.
+    pub fn detect_lines(
+        &self,
+        doc: &Document,
+        in_scope: &dyn Fn(usize) -> bool,
+        out: &mut Vec<usize>,
+    ) {
         match self {
             Detector::IconStrings(d) => d.detect(doc, out),
             Detector::Timecodes(d) => d.detect(doc, out),
-            Detector::Datelines(d) => d.detect(doc, out),
+            Detector::Datelines(d) => d.detect(doc, in_scope, out),
             Detector::LinkLines(d) => d.detect(doc, out),
             _ => {}
         }
@@ -161,12 +168,18 @@ impl Detector {
 
     /// Repeat detectors: `lines` are the surviving non-blank lines of `doc` in order.
     /// Push the positions in `lines` to drop.
-    pub fn detect_survivors(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub fn detect_survivors(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        memo: &mut Memo,
+        out: &mut Vec<usize>,
+    ) {
         match self {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
-            Detector::MainBody(d) => d.detect(doc, lines, out),
+            Detector::MainBody(d) => d.detect(doc, lines, &mut memo.words, out),
             Detector::CommentThread(d) => d.detect(doc, lines, out),
             Detector::CommentSection(d) => d.detect(lines, out),
             _ => {}
@@ -174,11 +187,55 @@ impl Detector {
     }
 }
 
+/// What detectors computed on the input's lines, kept for the passes after the first
+/// (see `crate::memo`): indexed by input line, filled when first needed.
+pub struct Memo {
+    keys: Vec<Option<(u64, usize)>>,
+    words: FeaturesMemo,
+}
+
+impl Memo {
+    pub fn new(lines: usize) -> Memo {
+        Memo {
+            keys: vec![None; lines],
+            words: FeaturesMemo::new(lines),
+        }
+    }
+
+    /// The survivor of line `line`, whose text is `text`: `origin`, when known, is the
+    /// input line `text` is a copy of, whose fold key is then computed only once.
+    pub fn survivor<'a>(
+        &mut self,
+        line: usize,
+        text: Cow<'a, str>,
+        origin: Option<usize>,
+        scratch: &mut Vec<u8>,
+    ) -> Survivor<'a> {
+        let Some(i) = origin else {
+            return Survivor::with_scratch(line, text, scratch);
+        };
+        let (key, chars) = *self.keys[i].get_or_insert_with(|| {
+            let s = Survivor::with_scratch(line, Cow::Borrowed(&text), scratch);
+            (s.key, s.chars)
+        });
+        Survivor {
+            line,
+            text,
+            key,
+            chars,
+            origin,
+        }
+    }
+}
+
 /// A line left after the line rules, as the repeat detectors see it.
 #[derive(Debug, Clone)]
 pub struct Survivor<'a> {
-    /// Index of the input line.
+    /// Index of the line in the document being cleaned.
     pub line: usize,
+    /// The input line this one is an unchanged copy of, when it is one: where what
+    /// depends on the text alone is kept from pass to pass ([`Memo`]).
+    pub origin: Option<usize>,
     /// The line's text after cuts.
     pub text: Cow<'a, str>,
     /// Hash of the line's case-folded letters and digits: two lines with the same key
@@ -212,6 +269,7 @@ impl<'a> Survivor<'a> {
         fold(&text, folded);
         Survivor {
             line,
+            origin: None,
             // xxh3: fast and stable across runs and platforms, so results never depend
             // on a seed.
             key: xxhash_rust::xxh3::xxh3_64(folded),

@@ -203,6 +203,11 @@ pub fn tokens(line: &str) -> impl Iterator<Item = Token<'_>> {
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos < bytes.len() {
+            // ASCII spaces and punctuation: no token starts there.
+            if bytes[pos] < 0x80 && !bytes[pos].is_ascii_alphanumeric() {
+                pos += 1;
+                continue;
+            }
             let start = pos;
             let (c, n) = char_at(pos);
             pos += n;
@@ -218,6 +223,14 @@ pub fn tokens(line: &str) -> impl Iterator<Item = Token<'_>> {
             let mut digits_only = c.is_ascii_digit();
             let mut prev = c;
             while pos < bytes.len() {
+                // The common case, an ASCII letter or digit, without decoding.
+                let b = bytes[pos];
+                if b.is_ascii_alphanumeric() {
+                    digits_only &= b.is_ascii_digit();
+                    prev = char::from(b);
+                    pos += 1;
+                    continue;
+                }
                 let (d, m) = char_at(pos);
                 if is_word_char(d) && !is_ideograph(d) {
                     digits_only &= d.is_ascii_digit();
