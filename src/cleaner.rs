@@ -132,7 +132,7 @@ impl Cleaner {
         let mut state = State::new(&doc);
         let memo = memo.get_or_insert_with(|| Memo::new(&doc));
         let origins = match prior {
-            None => Origins::identity(&doc),
+            None => Origins::Input,
             Some(prior) => Origins::of_pass(&doc, &prior.doc, &prior.kept()),
         };
 
@@ -196,7 +196,7 @@ impl Cleaner {
                 let lines = survivors
                     .get_or_insert_with(|| state.survivors(&doc, &origins, &mut memo.detect));
                 found.clear();
-                d.detect_survivors(&doc, lines, &mut memo.detect, &mut found);
+                d.detect_survivors(&doc, lines, &origins, &mut memo.detect, &mut found);
                 for &k in &found {
                     if state.in_scope(lines[k].line, rule) {
                         state.drop(lines[k].line, r);
@@ -379,7 +379,7 @@ impl State {
             .filter(|(i, _)| !doc.lines[*i].blank)
             .filter_map(|(i, fate)| {
                 let (text, origin) = match fate {
-                    Fate::Keep => (Cow::Borrowed(doc.line(i)), origins.get(i)),
+                    Fate::Keep => (Cow::Borrowed(doc.line(i)), origins.get(doc, i)),
                     Fate::Cut(cuts) => (Cow::Owned(cut_text(doc, i, cuts)), None),
                     Fate::Drop(_) => return None,
                 };

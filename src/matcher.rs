@@ -11,7 +11,9 @@
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
-use regex::{RegexSet, RegexSetBuilder};
+use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
+use regex_automata::util::pool::Pool;
+use regex_automata::{PatternID, hybrid};
 
 /// The lazy DFA's cache for the shared set, per thread. The set holds every pattern rule
 /// (dozens, several with Unicode classes); with the crate's default 2 MiB its DFA keeps
@@ -45,12 +47,83 @@ struct Automaton {
     longest: usize,
 }
 
+/// Every pattern rule in one automaton that tells which of them match a line: what
+/// `regex::RegexSet` does, built from a forward NFA alone. A set only asks whether each
+/// pattern matches, never where, so the reverse NFA and the other engines `RegexSet`
+/// compiles too are not needed; leaving them out halves the compilation, which is what
+/// a small job's first document waits for.
+struct PatternSet {
+    /// The lazy DFA: every search starts here.
+    dfa: hybrid::dfa::DFA,
+    /// Where a search goes when the lazy DFA gives up (a Unicode word boundary on
+    /// non-ASCII text, a cache cleared too often): slower, never wrong.
+    pike: PikeVM,
+    caches: Pool<Caches, CacheFn>,
+    len: usize,
+}
+
+type Caches = (hybrid::dfa::Cache, thompson::pikevm::Cache);
+type CacheFn =
+    Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+
+impl PatternSet {
+    fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> PatternSet {
+        let patterns: Vec<&str> = patterns.into_iter().collect();
+        let nfa = thompson::Compiler::new()
+            .configure(
+                thompson::Config::new()
+                    .which_captures(thompson::WhichCaptures::None)
+                    .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
+            )
+            .build_many(&patterns)
+            .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
+        // The settings `regex::RegexSet` gives its lazy DFA.
+        let dfa = hybrid::dfa::DFA::builder()
+            .configure(
+                hybrid::dfa::Config::new()
+                    .match_kind(regex_automata::MatchKind::All)
+                    .cache_capacity(REGEX_SET_DFA_CACHE)
+                    .unicode_word_boundary(true)
+                    .minimum_cache_clear_count(Some(3))
+                    .minimum_bytes_per_state(Some(10)),
+            )
+            .build_from_nfa(nfa.clone())
+            .expect("a lazy DFA builds from any NFA within the cache's size");
+        let pike = PikeVM::builder()
+            .configure(PikeVM::config().match_kind(regex_automata::MatchKind::All))
+            .build_from_nfa(nfa)
+            .expect("a PikeVM builds from any NFA");
+        let (d, p) = (dfa.clone(), pike.clone());
+        PatternSet {
+            caches: Pool::new(Box::new(move || (d.create_cache(), p.create_cache()))),
+            dfa,
+            pike,
+            len: patterns.len(),
+        }
+    }
+
+    /// The patterns that match `line`, into `found` (cleared first).
+    fn matches(&self, caches: &mut Caches, line: &str, found: &mut regex_automata::PatternSet) {
+        found.clear();
+        let input = regex_automata::Input::new(line);
+        if self
+            .dfa
+            .try_which_overlapping_matches(&mut caches.0, &input, found)
+            .is_err()
+        {
+            found.clear();
+            self.pike
+                .which_overlapping_matches(&mut caches.1, &input, found);
+        }
+    }
+}
+
 pub struct Matcher {
     automata: Vec<Automaton>,
     /// Built on the first document, not at start-up: compiling the set (Unicode classes,
     /// case folding) is most of what starting costs, and a run over no input, or a rule
     /// listing, never needs it.
-    set: std::sync::OnceLock<Option<RegexSet>>,
+    set: std::sync::OnceLock<Option<PatternSet>>,
     /// The rule and regex behind each `set` entry.
     regexes: Vec<(usize, LazyRegex)>,
 }
@@ -110,16 +183,11 @@ impl Matcher {
     }
 
     /// The regex set of every pattern rule, compiled on first use.
-    fn set(&self) -> Option<&RegexSet> {
+    fn set(&self) -> Option<&PatternSet> {
         self.set
             .get_or_init(|| {
-                (!self.regexes.is_empty()).then(|| {
-                    RegexSetBuilder::new(self.regexes.iter().map(|(_, r)| r.as_str()))
-                        .size_limit(REGEX_SET_SIZE_LIMIT)
-                        .dfa_size_limit(REGEX_SET_DFA_CACHE)
-                        .build()
-                        .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests")
-                })
+                (!self.regexes.is_empty())
+                    .then(|| PatternSet::new(self.regexes.iter().map(|(_, r)| r.as_str())))
             })
             .as_ref()
     }
@@ -229,7 +297,7 @@ impl Matcher {
     /// The pattern rules' hits (and those of phrases that need a regex), in any order.
     fn regex_hits(
         &self,
-        set: &RegexSet,
+        set: &PatternSet,
         rules: &[Rule],
         doc: &Document,
         wanted: &dyn Fn(usize) -> bool,
@@ -252,13 +320,18 @@ impl Matcher {
                 span: start + span.start..start + span.end,
             });
         };
+        let mut caches = set.caches.get();
+        let mut matched = regex_automata::PatternSet::new(set.len);
         for (line_idx, line) in doc.lines.iter().enumerate() {
             if !wanted(line_idx) {
                 continue;
             }
             let content = &text[line.span()];
-            let matched = set.matches(content);
-            if leading.iter().any(|&k| matched.matched(k)) {
+            set.matches(&mut caches, content, &mut matched);
+            if leading
+                .iter()
+                .any(|&k| matched.contains(PatternID::new_unchecked(k)))
+            {
                 let mut from = 0;
                 'cut: loop {
                     for &k in &leading {
@@ -283,7 +356,11 @@ impl Matcher {
                     break;
                 }
             }
-            for k in matched.iter().filter(|k| !leading.contains(k)) {
+            for k in matched
+                .iter()
+                .map(|p| p.as_usize())
+                .filter(|k| !leading.contains(k))
+            {
                 let (rule_idx, re) = &self.regexes[k];
                 let rule = &rules[*rule_idx];
                 if !within_words(text, line.span(), rule.max_words) {
@@ -293,6 +370,10 @@ impl Matcher {
                     re.captures_iter(content)
                         .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
                         .collect()
+                } else if re.never_empty() {
+                    // A rule that drops lines needs to know only that the line matches,
+                    // which the set has said: the line stands for the match.
+                    std::iter::once(0..content.len()).collect()
                 } else {
                     re.find(content).map(|m| m.range()).into_iter().collect()
                 };

@@ -16,45 +16,49 @@ use crate::document::Document;
 use crate::matcher::Hit;
 
 /// For each line of the document a pass reads, the input line it is an unchanged copy
-/// of; `None` for a line a cut changed (and for blank lines, which no rule reads).
-pub struct Origins(Vec<Option<usize>>);
+/// of; none for a line a cut changed (and for blank lines, which no rule reads).
+pub enum Origins {
+    /// The input itself: every line is its own origin.
+    Input,
+    /// A later pass: input line indices, [`NONE`] where there is none (4 bytes a line,
+    /// for documents of millions of lines).
+    Pass(Vec<u32>),
+}
+
+/// In [`Origins::Pass`]: no input line.
+const NONE: u32 = u32::MAX;
 
 impl Origins {
-    /// The input itself: every line is its own origin.
-    pub fn identity(doc: &Document) -> Origins {
-        Origins(
-            (0..doc.lines.len())
-                .map(|i| (!doc.lines[i].blank).then_some(i))
-                .collect(),
-        )
-    }
-
     /// The lines of `doc`, a later pass's text, against the input lines that survive to it
     /// (`kept`: input line and whether a cut changed it, in order; the non-blank lines of
     /// the cleaned text are these, one for one). A line is a copy when its text is the
     /// input line's, byte for byte: layout may still have changed it (a trailing CR left
     /// out), and then it is read afresh.
     pub fn of_pass(doc: &Document, input: &Document, kept: &[(usize, bool)]) -> Origins {
-        let mut origins = vec![None; doc.lines.len()];
+        let mut origins = vec![NONE; doc.lines.len()];
         let outs = (0..doc.lines.len()).filter(|&k| !doc.lines[k].blank);
-        if outs.clone().count() == kept.len() {
+        // Past u32 line numbers (never on real text) every line is read afresh.
+        if outs.clone().count() == kept.len() && input.lines.len() < NONE as usize {
             for (k, &(i, cut)) in outs.zip(kept) {
                 if !cut && doc.line(k) == input.line(i) {
-                    origins[k] = Some(i);
+                    origins[k] = i as u32;
                 }
             }
         }
-        Origins(origins)
+        Origins::Pass(origins)
     }
 
-    /// The input line that line `k` copies.
-    pub fn get(&self, k: usize) -> Option<usize> {
-        self.0[k]
+    /// The input line that line `k` of `doc` copies.
+    pub fn get(&self, doc: &Document, k: usize) -> Option<usize> {
+        match self {
+            Origins::Input => (!doc.lines[k].blank).then_some(k),
+            Origins::Pass(o) => (o[k] != NONE).then_some(o[k] as usize),
+        }
     }
 
     /// Whether line `k` must be read afresh: it is not blank and copies no input line.
     pub fn fresh(&self, doc: &Document, k: usize) -> bool {
-        self.0[k].is_none() && !doc.lines[k].blank
+        !doc.lines[k].blank && self.get(doc, k).is_none()
     }
 }
 
@@ -86,7 +90,7 @@ impl Memo {
     ) {
         let mut copy_of = vec![None; input.lines.len()];
         for k in 0..doc.lines.len() {
-            if let Some(i) = origins.get(k) {
+            if let Some(i) = origins.get(doc, k) {
                 copy_of[i] = Some(k);
             }
         }

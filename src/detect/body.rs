@@ -73,6 +73,7 @@ use std::sync::Arc;
 use super::stopwords::{Stoplists, TokenKind, tokens};
 use super::{Params, Survivor, ends_sentence, has_time, has_year, is_alphanumeric};
 use crate::document::Document;
+use crate::memo::Origins;
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -119,6 +120,7 @@ impl MainBody {
         &self,
         doc: &Document,
         lines: &[Survivor],
+        origins: &Origins,
         memo: &mut FeaturesMemo,
         out: &mut Vec<usize>,
     ) {
@@ -159,7 +161,13 @@ impl MainBody {
             .collect();
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
-        let (classes, mut scores) = self.scores(lines, lang, &parted, memo);
+        // Each line's input line, where its words are kept from pass to pass.
+        let origin = |line: &Survivor| {
+            line.is_whole()
+                .then(|| origins.get(doc, line.line))
+                .flatten()
+        };
+        let (classes, mut scores) = self.scores(lines, lang, &parted, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -272,6 +280,7 @@ impl MainBody {
         lines: &[Survivor],
         lang: usize,
         parted: &[bool],
+        origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
     ) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
@@ -280,7 +289,7 @@ impl MainBody {
             |text: &str| Features::of(text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
         let features: Vec<Features> = lines
             .iter()
-            .map(|line| match line.origin {
+            .map(|line| match origin(line) {
                 Some(i) => memo.get(i, lang, || read(&line.text)),
                 None => read(&line.text),
             })
@@ -895,12 +904,31 @@ fn adopt_posts(classes: &[(Class, i64)], headers: &[Header], adopted: &mut [bool
 }
 
 /// Each input line's [`Features`] in the document's language, kept from pass to pass
-/// (see `crate::memo`): filled as lines are first read, allocated on the first.
+/// (see `crate::memo`): filled as lines are first read, allocated on the first, 20 bytes
+/// a line.
 #[derive(Debug, Default)]
 pub struct FeaturesMemo {
     lines: usize,
-    features: Vec<Option<(usize, Features)>>,
+    features: Vec<Packed>,
 }
+
+/// [`Features`] and the language they were read for; `lang` [`u32::MAX`] when unread.
+#[derive(Debug, Clone, Copy)]
+struct Packed {
+    lang: u32,
+    words: u32,
+    stops: u32,
+    numbers: u32,
+    weight: u32,
+}
+
+const UNREAD: Packed = Packed {
+    lang: u32::MAX,
+    words: 0,
+    stops: 0,
+    numbers: 0,
+    weight: 0,
+};
 
 impl FeaturesMemo {
     pub fn new(lines: usize) -> FeaturesMemo {
@@ -913,16 +941,30 @@ impl FeaturesMemo {
     /// Input line `i`'s features for language `lang`, read by `read` the first time.
     fn get(&mut self, i: usize, lang: usize, read: impl FnOnce() -> Features) -> Features {
         if self.features.is_empty() {
-            self.features.resize(self.lines, None);
+            self.features.resize(self.lines, UNREAD);
         }
-        match self.features[i] {
-            Some((l, f)) if l == lang => f,
-            _ => {
-                let f = read();
-                self.features[i] = Some((lang, f));
-                f
-            }
+        let p = self.features[i];
+        if p.lang as usize == lang {
+            return Features {
+                words: p.words as usize,
+                stops: p.stops as usize,
+                numbers: p.numbers as usize,
+                weight: p.weight as usize,
+            };
         }
+        let f = read();
+        let packed = (|| {
+            Some(Packed {
+                lang: u32::try_from(lang).ok()?,
+                words: u32::try_from(f.words).ok()?,
+                stops: u32::try_from(f.stops).ok()?,
+                numbers: u32::try_from(f.numbers).ok()?,
+                weight: u32::try_from(f.weight).ok()?,
+            })
+        })();
+        // A line too long to pack is read again each pass.
+        self.features[i] = packed.unwrap_or(UNREAD);
+        f
     }
 }
 
@@ -1197,7 +1239,6 @@ mod tests {
             .enumerate()
             .map(|(line, l)| Survivor {
                 line,
-                origin: None,
                 text: l.into(),
                 key: line as u64,
                 chars: l.chars().filter(|c| c.is_alphanumeric()).count(),

@@ -19,6 +19,7 @@ mod timecodes;
 use std::borrow::Cow;
 
 use crate::document::Document;
+use crate::memo::Origins;
 
 pub use body::{FeaturesMemo, MainBody};
 pub use comment_section::CommentSection;
@@ -168,10 +169,11 @@ impl Detector {
 
     /// Repeat detectors: `lines` are the surviving non-blank lines of `doc` in order.
     /// Push the positions in `lines` to drop.
-    pub fn detect_survivors(
+    pub(crate) fn detect_survivors(
         &self,
         doc: &Document,
         lines: &[Survivor],
+        origins: &Origins,
         memo: &mut Memo,
         out: &mut Vec<usize>,
     ) {
@@ -179,7 +181,7 @@ impl Detector {
             Detector::RepeatedTitle(d) => d.detect(lines, out),
             Detector::RepeatedParagraphs(d) => d.detect(lines, out),
             Detector::RepeatedBody(d) => d.detect(lines, out),
-            Detector::MainBody(d) => d.detect(doc, lines, &mut memo.words, out),
+            Detector::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
             Detector::CommentThread(d) => d.detect(doc, lines, out),
             Detector::CommentSection(d) => d.detect(lines, out),
             _ => {}
@@ -190,14 +192,23 @@ impl Detector {
 /// What detectors computed on the input's lines, kept for the passes after the first
 /// (see `crate::memo`): indexed by input line, filled when first needed.
 pub struct Memo {
-    keys: Vec<Option<(u64, usize)>>,
+    lines: usize,
+    /// Fold keys and letter counts ([`UNKNOWN`] until computed), allocated when the
+    /// first is: two vectors of 12 bytes a line together, not 24 in one.
+    keys: Vec<u64>,
+    chars: Vec<u32>,
     words: FeaturesMemo,
 }
+
+/// In [`Memo`]'s `chars`: not computed yet.
+const UNKNOWN: u32 = u32::MAX;
 
 impl Memo {
     pub fn new(lines: usize) -> Memo {
         Memo {
-            keys: vec![None; lines],
+            lines,
+            keys: Vec::new(),
+            chars: Vec::new(),
             words: FeaturesMemo::new(lines),
         }
     }
@@ -214,16 +225,26 @@ impl Memo {
         let Some(i) = origin else {
             return Survivor::with_scratch(line, text, scratch);
         };
-        let (key, chars) = *self.keys[i].get_or_insert_with(|| {
-            let s = Survivor::with_scratch(line, Cow::Borrowed(&text), scratch);
-            (s.key, s.chars)
-        });
+        if self.chars.is_empty() {
+            self.keys.resize(self.lines, 0);
+            self.chars.resize(self.lines, UNKNOWN);
+        }
+        if self.chars[i] == UNKNOWN {
+            let s = Survivor::with_scratch(line, text, scratch);
+            // A line of four billion letters is read again each pass.
+            if let Ok(chars) = u32::try_from(s.chars)
+                && chars != UNKNOWN
+            {
+                self.keys[i] = s.key;
+                self.chars[i] = chars;
+            }
+            return s;
+        }
         Survivor {
             line,
             text,
-            key,
-            chars,
-            origin,
+            key: self.keys[i],
+            chars: self.chars[i] as usize,
         }
     }
 }
@@ -233,9 +254,6 @@ impl Memo {
 pub struct Survivor<'a> {
     /// Index of the line in the document being cleaned.
     pub line: usize,
-    /// The input line this one is an unchanged copy of, when it is one: where what
-    /// depends on the text alone is kept from pass to pass ([`Memo`]).
-    pub origin: Option<usize>,
     /// The line's text after cuts.
     pub text: Cow<'a, str>,
     /// Hash of the line's case-folded letters and digits: two lines with the same key
@@ -260,6 +278,11 @@ const FOLD: [u8; 128] = {
 };
 
 impl<'a> Survivor<'a> {
+    /// The line as it stands in the document, no span cut out of it.
+    pub fn is_whole(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
     pub fn new(line: usize, text: Cow<'a, str>) -> Self {
         Self::with_scratch(line, text, &mut Vec::new())
     }
@@ -269,7 +292,6 @@ impl<'a> Survivor<'a> {
         fold(&text, folded);
         Survivor {
             line,
-            origin: None,
             // xxh3: fast and stable across runs and platforms, so results never depend
             // on a seed.
             key: xxhash_rust::xxh3::xxh3_64(folded),

@@ -25,8 +25,6 @@ pub struct CommentThread {
     max_gap: usize,
     min_chars_before: usize,
     dates: Datelines,
-    relative: Regex,
-    says: Regex,
 }
 
 /// A relative time stamp, in the languages we support.
@@ -83,6 +81,13 @@ static RELATIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     });
 
 /// `NAME says:` and its translations, on a short line.
+/// [`RELATIVE`] and [`SAYS`], compiled when a line first needs them: most documents'
+/// lines are turned away by cheaper tests, and start-up does not pay for them.
+static RELATIVE_RE: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(RELATIVE).expect("a valid regex"));
+static SAYS_RE: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(SAYS).expect("a valid regex"));
+
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
 
 /// Longest name line, in bytes (40 characters of any script).
@@ -135,8 +140,6 @@ impl CommentThread {
             max_gap: p.usize("max-gap", 25)?.max(2),
             min_chars_before: p.usize("min-chars-before", 300)?,
             dates: Datelines::with_labels(p.words("labels")?),
-            relative: Regex::new(RELATIVE).expect("a valid regex"),
-            says: Regex::new(SAYS).expect("a valid regex"),
         })
     }
 
@@ -175,7 +178,7 @@ impl CommentThread {
 
     fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> bool {
         let text = lines[k].text.trim();
-        if text.ends_with(':') && self.says.is_match(text) {
+        if text.ends_with(':') && SAYS_RE.is_match(text) {
             return true;
         }
         // Cheap tests first: this runs on every line, and most are not short enough to
@@ -214,7 +217,7 @@ impl CommentThread {
             // Neither a number nor a word of a relative stamp: no regex can match.
             return false;
         }
-        self.relative.is_match(text)
+        RELATIVE_RE.is_match(text)
             || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
     }
 }

@@ -109,6 +109,7 @@ enum Compile {
 pub struct LazyRegex {
     pattern: String,
     compiled: OnceLock<Regex>,
+    never_empty: OnceLock<bool>,
 }
 
 impl LazyRegex {
@@ -116,12 +117,25 @@ impl LazyRegex {
         LazyRegex {
             pattern,
             compiled: OnceLock::new(),
+            never_empty: OnceLock::new(),
         }
     }
 
     /// The pattern, as given to the regex builder.
     pub fn as_str(&self) -> &str {
         &self.pattern
+    }
+
+    /// Every match of the pattern is at least a byte long. Then a line the shared set
+    /// says it matches holds a non-empty match, and a rule that drops lines need not
+    /// compile its own regex to know it: parsing the pattern costs a fraction of
+    /// compiling it.
+    pub fn never_empty(&self) -> bool {
+        *self.never_empty.get_or_init(|| {
+            regex_syntax::Parser::new()
+                .parse(&self.pattern)
+                .is_ok_and(|hir| hir.properties().minimum_len().is_some_and(|n| n > 0))
+        })
     }
 
     fn compile(&self) -> Result<&Regex, regex::Error> {
