@@ -32,9 +32,11 @@
 //! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
 //!
 //! A run of furniture-shaped lines announced by a lead-in ending with a colon ("The
-//! following schools will be closed:", "Upcoming screenings:") and closed by prose is the
-//! text's own list, and scores as items: menus are neither announced nor followed by a
-//! paragraph, and a comment form's fields, which a colon also opens, end in no prose.
+//! following schools will be closed:", "Upcoming screenings:") and closed by prose (or by
+//! a finished sentence however full of names: "No word yet from Bedminster, Warren or
+//! Manville.") is the text's own list, and scores as items: menus are neither announced
+//! nor followed by a paragraph, and a comment form's fields, which a colon also opens,
+//! end in no prose.
 //!
 //! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
 //! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
@@ -1082,12 +1084,14 @@ fn introduced_lists(
             {
                 k += 1;
             }
+            // A sentence closes it, whatever its share of stopwords: the one after a list
+            // of schools or cinemas is full of their names too.
             let closed = k < classes.len()
                 && !parted[k]
-                && matches!(
+                && (matches!(
                     classes[k].0,
                     Class::Prose | Class::NearProse | Class::Sentence
-                );
+                ) || (classes[k].0 == Class::LowProse && ends_sentence(&lines[k].text)));
             if closed {
                 for c in &mut classes[i..k] {
                     if c.0 == Class::Furniture {
