@@ -145,7 +145,7 @@ fn multi_site_corpus() -> String {
         let name = names[s];
         for d in 0..12 {
             let mut lines: Vec<String> = Vec::new();
-            lines.push(format!("Home | Sections | {name} Daily"));
+            lines.push(format!("Home - Sections - {name} Daily"));
             lines.push(format!("Subscribe to the {name} letter"));
             lines.push(String::new());
             let words = [
@@ -181,7 +181,7 @@ fn multi_site_corpus() -> String {
             ));
         }
     }
-    out.push_str("{\"id\":\"no-url\",\"text\":\"Home | Sections | Alpha Daily\\nA story.\"}\n");
+    out.push_str("{\"id\":\"no-url\",\"text\":\"Home - Sections - Alpha Daily\\nA story.\"}\n");
     out
 }
 
@@ -237,7 +237,7 @@ fn learn_writes_reviewable_site_rules_that_clean_the_corpus() {
     );
     // The record without a URL keeps the site's line: its site is unknown.
     let last = cleaned.last().unwrap()["text"].as_str().unwrap();
-    assert!(last.starts_with("Home | Sections | Alpha Daily"), "{last}");
+    assert!(last.starts_with("Home - Sections - Alpha Daily"), "{last}");
     // The learned rules applied to another site's documents change nothing there.
     let other = chaff(
         &["--rules", learned, "--url", "https://elsewhere.example/"],

@@ -12,6 +12,7 @@ mod glued;
 mod icons;
 mod links;
 mod repeats;
+mod rows;
 mod stopwords;
 mod threads;
 mod timecodes;
@@ -28,6 +29,7 @@ pub use glued::GluedLabels;
 pub use icons::IconStrings;
 pub use links::LinkLines;
 pub use repeats::{RepeatedBody, RepeatedParagraphs, RepeatedTitle};
+pub use rows::LinkRows;
 pub use threads::CommentThread;
 pub use timecodes::Timecodes;
 
@@ -39,6 +41,7 @@ pub enum Detector {
     Datelines(Datelines),
     GluedLabels(GluedLabels),
     LinkLines(LinkLines),
+    LinkRows(LinkRows),
     RepeatedTitle(RepeatedTitle),
     RepeatedParagraphs(RepeatedParagraphs),
     RepeatedBody(RepeatedBody),
@@ -54,6 +57,7 @@ pub const NAMES: &[&str] = &[
     "datelines",
     "glued-labels",
     "link-lines",
+    "link-rows",
     "repeated-title",
     "repeated-paragraphs",
     "repeated-body",
@@ -84,6 +88,7 @@ impl Detector {
             "datelines" => Detector::Datelines(Datelines::new(p)?),
             "glued-labels" => Detector::GluedLabels(GluedLabels::new(p)?),
             "link-lines" => Detector::LinkLines(LinkLines::new(p)?),
+            "link-rows" => Detector::LinkRows(LinkRows::new(p)?),
             "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(p)?),
             "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(p)?),
             "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(p)?),
@@ -108,6 +113,7 @@ impl Detector {
             Detector::Datelines(_) => "datelines",
             Detector::GluedLabels(_) => "glued-labels",
             Detector::LinkLines(_) => "link-lines",
+            Detector::LinkRows(_) => "link-rows",
             Detector::RepeatedTitle(_) => "repeated-title",
             Detector::RepeatedParagraphs(_) => "repeated-paragraphs",
             Detector::RepeatedBody(_) => "repeated-body",
@@ -163,6 +169,7 @@ impl Detector {
             Detector::Timecodes(d) => d.detect(doc, out),
             Detector::Datelines(d) => d.detect(doc, in_scope, out),
             Detector::LinkLines(d) => d.detect(doc, out),
+            Detector::LinkRows(d) => d.detect(doc, out),
             _ => {}
         }
     }
