@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::detect::{Memo as DetectorMemo, Survivor};
+use crate::detect::{Memo as DetectorMemo, Stage, Survivor};
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::memo::{Memo, Origins};
@@ -191,7 +191,7 @@ impl Cleaner {
                 move |(_, r)| matches!(&r.matcher, RuleMatcher::Detector(d) if d.stage() == stage),
             )
         };
-        for (r, rule) in staged(1).chain(staged(2)) {
+        for (r, rule) in staged(Stage::Survivors).chain(staged(Stage::Body)) {
             if let RuleMatcher::Detector(d) = &rule.matcher {
                 let lines = survivors
                     .get_or_insert_with(|| state.survivors(&doc, &origins, &mut memo.detect));

@@ -591,7 +591,7 @@ fn rules_command(cmd: &RulesCommand, args: &RuleArgs) -> Result<u8, Failure> {
             0
         }
         RulesCommand::Detectors => {
-            for name in chaff::detect::NAMES {
+            for name in chaff::detect::names() {
                 let params = chaff::detect::Detector::params_of(name).map_err(Failure::usage)?;
                 let shown: Vec<String> = params
                     .iter()

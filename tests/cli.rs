@@ -192,7 +192,7 @@ fn rules_detectors_lists_params_with_defaults() {
     let out = chaff(&["rules", "detectors"], b"");
     assert_eq!(out.status.code(), Some(0));
     let listing = text(&out.stdout);
-    assert_eq!(listing.lines().count(), chaff::detect::NAMES.len());
+    assert_eq!(listing.lines().count(), chaff::detect::REGISTRY.len());
     assert!(
         listing.contains("bare-tail-lines (2), bare-tail-chars (100)"),
         "{listing}"

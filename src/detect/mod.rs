@@ -33,9 +33,113 @@ pub use rows::LinkRows;
 pub use threads::CommentThread;
 pub use timecodes::Timecodes;
 
-/// A configured detector.
+/// When a detector runs, and what it hands back. The order is the order of a pass.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// On the input, with the line rules: cuts spans out of lines.
+    Cuts,
+    /// On the input, with the line rules: drops lines.
+    Lines,
+    /// On the lines the line rules left (repeats, comment threads and sections).
+    Survivors,
+    /// Last, on the text as it will read: the main body.
+    Body,
+}
+
+/// One row per detector: its name (what a rule file writes), its stage and how to build
+/// it from a rule's params. Everything else about a detector is read from here; adding
+/// one is a row, a variant of [`Kind`] and an arm in the dispatch of its stage.
+pub struct Entry {
+    pub name: &'static str,
+    pub stage: Stage,
+    build: fn(&mut Params) -> Result<Kind, String>,
+}
+
+/// Every detector, in the order the docs list them.
+pub const REGISTRY: &[Entry] = &[
+    Entry {
+        name: "icon-strings",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::IconStrings(IconStrings::new(p)?)),
+    },
+    Entry {
+        name: "timecodes",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::Timecodes(Timecodes::new(p)?)),
+    },
+    Entry {
+        name: "datelines",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::Datelines(Datelines::new(p)?)),
+    },
+    Entry {
+        name: "glued-labels",
+        stage: Stage::Cuts,
+        build: |p| Ok(Kind::GluedLabels(GluedLabels::new(p)?)),
+    },
+    Entry {
+        name: "link-lines",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::LinkLines(LinkLines::new(p)?)),
+    },
+    Entry {
+        name: "link-rows",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::LinkRows(LinkRows::new(p)?)),
+    },
+    Entry {
+        name: "repeated-title",
+        stage: Stage::Survivors,
+        build: |p| Ok(Kind::RepeatedTitle(RepeatedTitle::new(p)?)),
+    },
+    Entry {
+        name: "repeated-paragraphs",
+        stage: Stage::Survivors,
+        build: |p| Ok(Kind::RepeatedParagraphs(RepeatedParagraphs::new(p)?)),
+    },
+    Entry {
+        name: "repeated-body",
+        stage: Stage::Survivors,
+        build: |p| Ok(Kind::RepeatedBody(RepeatedBody::new(p)?)),
+    },
+    Entry {
+        name: "main-body",
+        stage: Stage::Body,
+        build: |p| Ok(Kind::MainBody(MainBody::new(p)?)),
+    },
+    Entry {
+        name: "comment-thread",
+        stage: Stage::Survivors,
+        build: |p| Ok(Kind::CommentThread(CommentThread::new(p)?)),
+    },
+    Entry {
+        name: "comment-section",
+        stage: Stage::Survivors,
+        build: |p| Ok(Kind::CommentSection(CommentSection::new(p)?)),
+    },
+];
+
+/// Every detector name, for errors and docs.
+pub fn names() -> impl Iterator<Item = &'static str> {
+    REGISTRY.iter().map(|e| e.name)
+}
+
+/// A configured detector: its registry row and its settings.
+#[derive(Clone)]
+pub struct Detector {
+    entry: &'static Entry,
+    kind: Kind,
+}
+
+impl std::fmt::Debug for Detector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.kind.fmt(f)
+    }
+}
+
+/// A detector's settings, one variant a detector.
 #[derive(Debug, Clone)]
-pub enum Detector {
+pub enum Kind {
     IconStrings(IconStrings),
     Timecodes(Timecodes),
     Datelines(Datelines),
@@ -49,22 +153,6 @@ pub enum Detector {
     CommentThread(CommentThread),
     CommentSection(CommentSection),
 }
-
-/// Every detector name, for errors and docs.
-pub const NAMES: &[&str] = &[
-    "icon-strings",
-    "timecodes",
-    "datelines",
-    "glued-labels",
-    "link-lines",
-    "link-rows",
-    "repeated-title",
-    "repeated-paragraphs",
-    "repeated-body",
-    "main-body",
-    "comment-thread",
-    "comment-section",
-];
 
 impl Detector {
     /// Build a detector from its name and `params`, rejecting unknown or ill-typed params.
@@ -82,75 +170,39 @@ impl Detector {
     }
 
     fn build(name: &str, p: &mut Params) -> Result<Detector, String> {
-        let d = match name {
-            "icon-strings" => Detector::IconStrings(IconStrings::new(p)?),
-            "timecodes" => Detector::Timecodes(Timecodes::new(p)?),
-            "datelines" => Detector::Datelines(Datelines::new(p)?),
-            "glued-labels" => Detector::GluedLabels(GluedLabels::new(p)?),
-            "link-lines" => Detector::LinkLines(LinkLines::new(p)?),
-            "link-rows" => Detector::LinkRows(LinkRows::new(p)?),
-            "repeated-title" => Detector::RepeatedTitle(RepeatedTitle::new(p)?),
-            "repeated-paragraphs" => Detector::RepeatedParagraphs(RepeatedParagraphs::new(p)?),
-            "repeated-body" => Detector::RepeatedBody(RepeatedBody::new(p)?),
-            "main-body" => Detector::MainBody(MainBody::new(p)?),
-            "comment-thread" => Detector::CommentThread(CommentThread::new(p)?),
-            "comment-section" => Detector::CommentSection(CommentSection::new(p)?),
-            other => {
-                return Err(format!(
-                    "unknown detector `{other}`; the detectors are: {}",
-                    NAMES.join(", ")
-                ));
-            }
+        let Some(entry) = REGISTRY.iter().find(|e| e.name == name) else {
+            return Err(format!(
+                "unknown detector `{name}`; the detectors are: {}",
+                names().collect::<Vec<_>>().join(", ")
+            ));
         };
+        let kind = (entry.build)(p)?;
         p.finish(name)?;
-        Ok(d)
+        Ok(Detector { entry, kind })
     }
 
     pub fn name(&self) -> &'static str {
-        match self {
-            Detector::IconStrings(_) => "icon-strings",
-            Detector::Timecodes(_) => "timecodes",
-            Detector::Datelines(_) => "datelines",
-            Detector::GluedLabels(_) => "glued-labels",
-            Detector::LinkLines(_) => "link-lines",
-            Detector::LinkRows(_) => "link-rows",
-            Detector::RepeatedTitle(_) => "repeated-title",
-            Detector::RepeatedParagraphs(_) => "repeated-paragraphs",
-            Detector::RepeatedBody(_) => "repeated-body",
-            Detector::MainBody(_) => "main-body",
-            Detector::CommentThread(_) => "comment-thread",
-            Detector::CommentSection(_) => "comment-section",
-        }
+        self.entry.name
     }
 
-    /// Repeat detectors judge the lines other rules left; line detectors judge the input.
+    /// When the detector runs.
+    pub fn stage(&self) -> Stage {
+        self.entry.stage
+    }
+
+    /// Whether the detector judges the lines other rules left rather than the input.
     pub fn on_survivors(&self) -> bool {
-        self.stage() > 0
-    }
-
-    /// When the detector runs: 0 on the input with the other line rules, 1 on the lines
-    /// they left, 2 after the repeats are gone too (the main body is judged on the text
-    /// as it will read).
-    pub fn stage(&self) -> u8 {
-        match self {
-            Detector::RepeatedTitle(_)
-            | Detector::RepeatedParagraphs(_)
-            | Detector::RepeatedBody(_)
-            | Detector::CommentThread(_)
-            | Detector::CommentSection(_) => 1,
-            Detector::MainBody(_) => 2,
-            _ => 0,
-        }
+        self.stage() >= Stage::Survivors
     }
 
     /// Whether the detector cuts spans out of lines rather than dropping lines.
     pub fn cuts(&self) -> bool {
-        matches!(self, Detector::GluedLabels(_))
+        self.stage() == Stage::Cuts
     }
 
     /// Cutting detectors: push `(line, byte span)` for every span to cut.
     pub fn detect_cuts(&self, doc: &Document, out: &mut Vec<(usize, std::ops::Range<usize>)>) {
-        if let Detector::GluedLabels(d) = self {
+        if let Kind::GluedLabels(d) = &self.kind {
             d.detect(doc, out);
         }
     }
@@ -164,12 +216,12 @@ impl Detector {
         in_scope: &dyn Fn(usize) -> bool,
         out: &mut Vec<usize>,
     ) {
-        match self {
-            Detector::IconStrings(d) => d.detect(doc, out),
-            Detector::Timecodes(d) => d.detect(doc, out),
-            Detector::Datelines(d) => d.detect(doc, in_scope, out),
-            Detector::LinkLines(d) => d.detect(doc, out),
-            Detector::LinkRows(d) => d.detect(doc, out),
+        match &self.kind {
+            Kind::IconStrings(d) => d.detect(doc, out),
+            Kind::Timecodes(d) => d.detect(doc, out),
+            Kind::Datelines(d) => d.detect(doc, in_scope, out),
+            Kind::LinkLines(d) => d.detect(doc, out),
+            Kind::LinkRows(d) => d.detect(doc, out),
             _ => {}
         }
     }
@@ -184,13 +236,13 @@ impl Detector {
         memo: &mut Memo,
         out: &mut Vec<usize>,
     ) {
-        match self {
-            Detector::RepeatedTitle(d) => d.detect(lines, out),
-            Detector::RepeatedParagraphs(d) => d.detect(lines, out),
-            Detector::RepeatedBody(d) => d.detect(lines, out),
-            Detector::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
-            Detector::CommentThread(d) => d.detect(doc, lines, out),
-            Detector::CommentSection(d) => d.detect(lines, out),
+        match &self.kind {
+            Kind::RepeatedTitle(d) => d.detect(lines, out),
+            Kind::RepeatedParagraphs(d) => d.detect(lines, out),
+            Kind::RepeatedBody(d) => d.detect(lines, out),
+            Kind::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
+            Kind::CommentThread(d) => d.detect(doc, lines, out),
+            Kind::CommentSection(d) => d.detect(lines, out),
             _ => {}
         }
     }
