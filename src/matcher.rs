@@ -5,8 +5,9 @@
 //! `line-start`) run as one anchored search at each line's first non-blank byte, which
 //! costs a few steps a line however many phrases there are; the others scan the whole
 //! text once and each match is mapped to its line. A match is kept if the rule's anchor
-//! and word boundaries hold. Patterns run line by line behind a `RegexSet`, so a line
-//! pays for the regexes that can match it only.
+//! and word boundaries hold. Patterns run line by line behind one pattern set (a lazy
+//! DFA over all of them): a line costs one walk of it, and only the rules it reports
+//! that must say where (cuts) run their own regex.
 
 use std::ops::Range;
 

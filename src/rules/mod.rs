@@ -98,7 +98,7 @@ enum Compile {
     /// On first use (the embedded defaults, checked by the test suite): compiling every
     /// default regex took 330 M instructions of a 813 M start-up, most of it for rules
     /// a given run never needs, since a rule's own regex runs only on lines the shared
-    /// `RegexSet` says it matches.
+    /// pattern set says it matches.
     Lazily,
 }
 
@@ -643,7 +643,7 @@ fn build_regex(
             .with_rule(id)
             .with_help("the syntax is the `regex` crate's (no look-around, no backreferences); TOML literal strings ('...') need no escaping"));
     }
-    // Case goes into the pattern text, not the builder, so the shared RegexSet built
+    // Case goes into the pattern text, not the builder, so the shared pattern set built
     // from the same text agrees with the rule's own regex.
     let flags = if ignore_case { "(?i)" } else { "" };
     let wrapped = match anchor {
