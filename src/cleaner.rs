@@ -137,19 +137,21 @@ impl Cleaner {
         };
 
         let mut hits: Vec<Vec<Hit>> = vec![Vec::new(); self.rules.len()];
-        match (&memo.hits, prior) {
-            (Some(input_hits), _) => {
+        match &memo.hits {
+            Some(input_hits) => {
                 let fresh = |k| origins.fresh(&doc, k);
                 self.matcher
                     .hits(&self.rules, &doc, Some(&fresh), &mut hits);
                 let input = prior.map_or(&doc, |p| &p.doc);
                 Memo::carry_hits(input_hits, input, &doc, &origins, &mut hits);
             }
-            (None, None) => {
+            None => {
                 self.matcher.hits(&self.rules, &doc, None, &mut hits);
-                memo.hits = Some(hits.clone());
+                // The first pass reads the input: its hits are the input's.
+                if prior.is_none() {
+                    memo.hits = Some(hits.clone());
+                }
             }
-            (None, Some(_)) => unreachable!("the first pass reads the input"),
         }
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
