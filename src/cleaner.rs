@@ -145,13 +145,7 @@ impl Cleaner {
                 let input = prior.map_or(&doc, |p| &p.doc);
                 Memo::carry_hits(input_hits, input, &doc, &origins, &mut hits);
             }
-            None => {
-                self.matcher.hits(&self.rules, &doc, None, &mut hits);
-                // The first pass reads the input: its hits are the input's.
-                if prior.is_none() {
-                    memo.hits = Some(hits.clone());
-                }
-            }
+            None => self.matcher.hits(&self.rules, &doc, None, &mut hits),
         }
 
         // Rules act in load order, so the first rule to claim a line is the one explained.
@@ -186,6 +180,11 @@ impl Cleaner {
             }
         }
         state.drop_emptied_lines(&doc);
+        // The first pass read the input: its hits are the input's, for the passes after
+        // it (moved, not copied: this pass is done with them).
+        if prior.is_none() && memo.hits.is_none() {
+            memo.hits = Some(hits);
+        }
 
         let mut survivors: Option<Vec<Survivor>> = None;
         let staged = |stage| {
@@ -619,9 +618,7 @@ impl Cleaned<'_> {
     fn absorb(&mut self, again: &Cleaned) -> bool {
         // The cleaned text's non-blank lines are this document's kept non-blank lines,
         // in order, one for one.
-        let kept: Vec<usize> = (0..self.doc.lines.len())
-            .filter(|&i| !self.doc.lines[i].blank && !matches!(self.fates[i], Fate::Drop(_)))
-            .collect();
+        let kept: Vec<usize> = self.kept().into_iter().map(|(i, _)| i).collect();
         let outs: Vec<usize> = (0..again.doc.lines.len())
             .filter(|&k| !again.doc.lines[k].blank)
             .collect();
