@@ -56,7 +56,12 @@
 //!
 //! The body is the run of lines with the highest total score (ties: the longest). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
-//! a results table inside the article is kept whatever it looks like.
+//! a results table inside the article is kept whatever it looks like. Another run that
+//! scores at least `second-body` times as much (three quarters by default) stays too: an
+//! article parted by a photo gallery or an ad block longer than the body's gaps bridge
+//! has two such runs, and a run that strong is no sidebar's teaser. A body that holds the
+//! legal footer (no prose stands apart from it: the article is all short lines) means
+//! the detector cannot tell the article here, and it acts on nothing.
 //!
 //! The detector acts on page dumps only, and stays out of the way when it cannot judge:
 //!
@@ -90,6 +95,7 @@ pub struct MainBody {
     neutral_cost: i64,
     dump_run: usize,
     min_body_chars: i64,
+    second_body: f64,
     keep_title: bool,
 }
 
@@ -114,6 +120,7 @@ impl MainBody {
             neutral_cost: p.usize("neutral-cost", 2)? as i64,
             dump_run: p.usize("page-dump-run", 4)?.max(1),
             min_body_chars: p.usize("min-body-chars", 200)? as i64,
+            second_body: p.ratio("second-body", 0.75)?,
             keep_title: p.flag("keep-title", true)?,
         })
     }
@@ -173,7 +180,8 @@ impl MainBody {
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
-        if let Some((from, to)) = legal_footer(lines, &classes) {
+        let footer = legal_footer(lines, &classes);
+        if let Some((from, to)) = footer {
             let mut without = scores.clone();
             for s in &mut without[from..=to] {
                 *s = (*s).min(0);
@@ -187,6 +195,12 @@ impl MainBody {
         let Some((start, end, total)) = best_body(&scores, &gaps) else {
             return;
         };
+        // A body that holds the legal footer, when no body of prose stands apart from it,
+        // is the page's small print, not its article (which, made of short lines, this
+        // detector cannot tell from the menus): act on nothing rather than on that.
+        if footer.is_some_and(|(from, to)| start <= to && end >= from) {
+            return;
+        }
         if total < self.min_body_chars {
             return;
         }
@@ -197,11 +211,46 @@ impl MainBody {
             .keep_title
             .then(|| self.title(lines, lang, start))
             .flatten();
-        out.extend(
-            (0..start)
-                .filter(|&i| Some(i) != title)
-                .chain(end + 1..lines.len()),
-        );
+        let mut keep = vec![false; lines.len()];
+        keep[start..=end].fill(true);
+        if let Some(t) = title {
+            keep[t] = true;
+        }
+        self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
+        out.extend((0..lines.len()).filter(|&i| !keep[i]));
+    }
+
+    /// Marks in `keep` every other stretch of the document that scores at least
+    /// `second-body` times the body's total (and `min-body-chars`): the article's second
+    /// half under a photo gallery or an ad block of many lines, which parts it from the
+    /// first, is no furniture, and neither is anything that strong. Searched on both sides
+    /// of each stretch found, as the body was.
+    fn keep_second_bodies(
+        &self,
+        scores: &[i64],
+        gaps: &[i64],
+        (start, end, total): (usize, usize, i64),
+        keep: &mut [bool],
+    ) {
+        if self.second_body <= 0.0 {
+            return;
+        }
+        let floor = self
+            .min_body_chars
+            .max((total as f64 * self.second_body).ceil() as i64);
+        let mut parts = vec![(0, start), (end + 1, scores.len())];
+        while let Some((from, to)) = parts.pop() {
+            if from >= to {
+                continue;
+            }
+            if let Some((s, e, t)) = best_body(&scores[from..to], &gaps[from..to])
+                && t >= floor
+            {
+                keep[from + s..=from + e].fill(true);
+                parts.push((from, from + s));
+                parts.push((from + e + 1, to));
+            }
+        }
     }
 
     /// The article's headline above the body, if there is one: the nearest of the

@@ -7,7 +7,9 @@
 //! `labelled` is on) or alone (when `bare` is on). A bare URL inside the body is often
 //! content (a list of product links, a venue's website), so the default rules take bare
 //! URLs at the document's edges only, and none when the document has three or more:
-//! those are a list of links, whose last one ends the list, not the page.
+//! those are a list of links, whose last one ends the list, not the page. Three or more
+//! labelled ones are a list too (a roundup's "More: https://…" under each item, a
+//! project page's "Homepage:", "Download:", "Docs:"), and all of them stay.
 //!
 //! Not removed: a sentence that contains a URL ("The report is at https://… and says
 //! more."), a label without a URL (`Source: Reuters`), a command line in a code sample
@@ -51,9 +53,19 @@ impl LinkLines {
                 .filter(|&i| is_url(doc.line(i).trim()))
                 .nth(LINK_LIST - 1)
                 .is_none();
+        // So are labelled ones ("More: http://…", "Homepage: https://…" under each item
+        // of a roundup): an attribution ends a reposted text once, not three times.
+        let labelled = lines()
+            .filter(|&i| {
+                let line = doc.line(i);
+                !is_url(line.trim()) && self.is_link_line(line)
+            })
+            .nth(LINK_LIST - 1)
+            .is_none();
         for i in lines() {
             let line = doc.line(i);
-            if self.is_link_line(line) && (bare || !is_url(line.trim())) {
+            let is_bare = is_url(line.trim());
+            if self.is_link_line(line) && if is_bare { bare } else { labelled } {
                 out.push(i);
             }
         }
