@@ -1,0 +1,264 @@
+//! A line's word features (words, stopwords, numbers, letters), read once per input line
+//! and kept from pass to pass, and the document's stopword scale.
+//!
+//! Cost: one pass over a line's bytes (ASCII) or characters, one stoplist lookup a word;
+//! 20 bytes a line in the memo.
+
+use super::*;
+
+/// Each input line's [`Features`] in the document's language, kept from pass to pass
+/// (see `crate::memo`): filled as lines are first read, allocated on the first, 20 bytes
+/// a line.
+#[derive(Debug, Default)]
+pub struct FeaturesMemo {
+    lines: usize,
+    features: Vec<Packed>,
+}
+
+/// [`Features`] and the language they were read for; `lang` [`u32::MAX`] when unread.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Packed {
+    lang: u32,
+    words: u32,
+    stops: u32,
+    numbers: u32,
+    weight: u32,
+}
+
+pub(super) const UNREAD: Packed = Packed {
+    lang: u32::MAX,
+    words: 0,
+    stops: 0,
+    numbers: 0,
+    weight: 0,
+};
+
+impl FeaturesMemo {
+    pub fn new(lines: usize) -> FeaturesMemo {
+        FeaturesMemo {
+            lines,
+            features: Vec::new(),
+        }
+    }
+
+    /// Input line `i`'s features for language `lang`, read by `read` the first time.
+    pub(super) fn get(
+        &mut self,
+        i: usize,
+        lang: usize,
+        read: impl FnOnce() -> Features,
+    ) -> Features {
+        if self.features.is_empty() {
+            self.features.resize(self.lines, UNREAD);
+        }
+        let p = self.features[i];
+        if p.lang as usize == lang {
+            return Features {
+                words: p.words as usize,
+                stops: p.stops as usize,
+                numbers: p.numbers as usize,
+                weight: p.weight as usize,
+            };
+        }
+        let f = read();
+        let packed = (|| {
+            Some(Packed {
+                lang: u32::try_from(lang).ok()?,
+                words: u32::try_from(f.words).ok()?,
+                stops: u32::try_from(f.stops).ok()?,
+                numbers: u32::try_from(f.numbers).ok()?,
+                weight: u32::try_from(f.weight).ok()?,
+            })
+        })();
+        // A line too long to pack is read again each pass.
+        self.features[i] = packed.unwrap_or(UNREAD);
+        f
+    }
+}
+
+/// What the score of a line is made of.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct Features {
+    /// Words, numbers and ideographs.
+    pub(super) words: usize,
+    pub(super) stops: usize,
+    pub(super) numbers: usize,
+    /// Letters and digits, an ideograph counting three (it carries a word's meaning).
+    pub(super) weight: usize,
+}
+
+impl Features {
+    /// The share of the line's words that are stopwords. Numbers are neither stopwords
+    /// nor words here: a date or a price says nothing of the language.
+    pub(super) fn density(&self) -> f64 {
+        let words = self.words - self.numbers;
+        if words == 0 {
+            0.0
+        } else {
+            self.stops as f64 / words as f64
+        }
+    }
+
+    pub(super) fn of(text: &str, is_stop: impl FnMut(&str) -> bool) -> Features {
+        if text.is_ascii() {
+            Self::of_ascii(text, is_stop)
+        } else {
+            Self::of_tokens(text, is_stop)
+        }
+    }
+
+    /// [`Features::of`] for any text, token by token.
+    pub(super) fn of_tokens(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+        let mut f = Features::default();
+        for token in tokens(text) {
+            f.words += 1;
+            let n = match token.kind {
+                TokenKind::Number => {
+                    f.numbers += 1;
+                    token.text.bytes().filter(u8::is_ascii_digit).count()
+                }
+                TokenKind::Ideograph => 1,
+                TokenKind::Word | TokenKind::Capitalised if token.text.is_ascii() => {
+                    token.text.bytes().filter(u8::is_ascii_alphanumeric).count()
+                }
+                TokenKind::Word | TokenKind::Capitalised => {
+                    token.text.chars().filter(|&c| is_alphanumeric(c)).count()
+                }
+            };
+            f.weight += if token.kind == TokenKind::Ideograph {
+                3
+            } else {
+                n
+            };
+            if token.kind != TokenKind::Number
+                && (is_stop(token.text) || elided(token.text).is_some_and(&mut is_stop))
+            {
+                f.stops += 1;
+            }
+        }
+        f
+    }
+
+    /// [`Features::of`] for a line of ASCII text (most of the web's), in one loop over its
+    /// bytes: the tokens of [`tokens`] (an apostrophe between letters, and `.`, `,` or
+    /// `:` between the digits of a number, stay inside a token), counted as they are
+    /// found, with no character decoded and no second pass over a token.
+    pub(super) fn of_ascii(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+        let bytes = text.as_bytes();
+        let mut f = Features::default();
+        let mut i = 0;
+        while i < bytes.len() {
+            if !bytes[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut digits_only = bytes[i].is_ascii_digit();
+            let mut alphanumeric = 1;
+            let mut prev = bytes[i];
+            i += 1;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    digits_only &= b.is_ascii_digit();
+                    alphanumeric += 1;
+                } else {
+                    let next = bytes.get(i + 1).copied();
+                    let joins = match b {
+                        b'\'' => {
+                            prev.is_ascii_alphabetic()
+                                && next.is_some_and(|n| n.is_ascii_alphabetic())
+                        }
+                        b'.' | b',' | b':' => {
+                            digits_only
+                                && prev.is_ascii_digit()
+                                && next.is_some_and(|n| n.is_ascii_digit())
+                        }
+                        _ => false,
+                    };
+                    if !joins {
+                        break;
+                    }
+                }
+                prev = b;
+                i += 1;
+            }
+            f.words += 1;
+            f.weight += alphanumeric;
+            if digits_only {
+                f.numbers += 1;
+                continue;
+            }
+            let token = &text[start..i];
+            if is_stop(token) || elided(token).is_some_and(&mut is_stop) {
+                f.stops += 1;
+            }
+        }
+        f
+    }
+}
+
+/// The article or pronoun elided before an apostrophe, as French, Italian and Catalan
+/// write it: `l` of "l'Assemblée", `dell` of "dell'anno", `qu` of "qu'il". The stoplists
+/// hold these stems, and without them French prose reads as a list of names.
+pub(super) fn elided(token: &str) -> Option<&str> {
+    let (head, rest) = token.split_once(['\'', '’'])?;
+    (!head.is_empty() && head.chars().count() <= 4 && !rest.is_empty()).then_some(head)
+}
+
+/// Stopword share of the sentences of English, French or German prose, read with our
+/// function-word lists.
+pub(super) const REFERENCE_DENSITY: f64 = 0.42;
+
+/// How far the stopword thresholds scale for this document's language: languages that
+/// inflect rather than use function words (Russian, Polish, Turkish, Finnish, Arabic)
+/// have fewer of them in every sentence, and their prose must not read as a list. The
+/// document's own sentences tell: the median stopword share of its long lines that end a
+/// sentence, against the share in English, French or German prose. Never above 1, never
+/// below a half; 1 with fewer than two sentences to tell.
+pub(super) fn density_scale(lines: &[Survivor], features: &[Features]) -> f64 {
+    let mut densities: Vec<f64> = lines
+        .iter()
+        .zip(features)
+        .filter(|(line, f)| f.weight >= 100 && ends_sentence(&line.text))
+        .map(|(_, f)| f.density())
+        .collect();
+    if densities.len() < 2 {
+        return 1.0;
+    }
+    densities.sort_by(f64::total_cmp);
+    let median = densities[densities.len() / 2];
+    (median / REFERENCE_DENSITY).clamp(0.5, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_features_are_the_tokens_features() {
+        let stop = |w: &str| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "the" | "of" | "a" | "l" | "don't"
+            )
+        };
+        for text in [
+            "The end of a line, don't stop: 1,200.50 km at 9:30.",
+            "l'homme 'quoted' it's 3. 4,5 ,6 1:2:3 a:b 12a 'x",
+            "  ",
+            "",
+            "x",
+            "Tom's 1990s A1 B-52 e-mail rock'n'roll 1.2.3. ...",
+            "'''a''b'1'2'",
+        ] {
+            let a = Features::of_ascii(text, stop);
+            let b = Features::of_tokens(text, stop);
+            assert_eq!(
+                (a.words, a.stops, a.numbers, a.weight),
+                (b.words, b.stops, b.numbers, b.weight),
+                "{text:?}"
+            );
+        }
+    }
+}

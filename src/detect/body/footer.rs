@@ -1,0 +1,204 @@
+//! The legal footer: the copyright line in the last third and the notices around it.
+//!
+//! Cost: one automaton search a line of the last third, when a copyright line is there.
+
+use super::*;
+
+/// "All rights reserved", in the languages we support.
+pub(super) const RIGHTS_RESERVED: &[&str] = &[
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+    "todos os direitos reservados",
+    "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone",
+    "все права защищены",
+    "tüm hakları saklıdır",
+    "جميع الحقوق محفوظة",
+    "版权所有",
+    "版權所有",
+];
+
+/// What a site's legal notices and contact paragraph say, in the languages we support:
+/// rights, trademarks, liability, privacy, how to reach the company.
+pub(super) const LEGAL: &[&str] = &[
+    // en
+    "rights reserved",
+    "trademark",
+    "copyright",
+    "terms of use",
+    "terms of service",
+    "privacy",
+    "cookie",
+    "disclaimer",
+    "liability",
+    "liable",
+    "not responsible",
+    "affiliate",
+    "commission",
+    "medical advice",
+    "information provided",
+    "this website",
+    "this site",
+    "our site",
+    "our website",
+    "customer service",
+    "contact us",
+    "e-mail",
+    "telephone",
+    "fax",
+    "without permission",
+    "written permission",
+    "reproduc",
+    "not been evaluated",
+    "consult your",
+    // de
+    "impressum",
+    "haftung",
+    "datenschutz",
+    "nutzungsbedingungen",
+    "alle rechte",
+    "genehmigung",
+    "kontakt",
+    "telefon",
+    "marken",
+    // fr
+    "droits réservés",
+    "mentions légales",
+    "confidentialité",
+    "responsabilité",
+    "marque",
+    "contactez",
+    "téléphone",
+    // es
+    "derechos reservados",
+    "aviso legal",
+    "privacidad",
+    "responsabilidad",
+    "reproducción",
+    "contacto",
+    "teléfono",
+    // it
+    "diritti riservati",
+    "note legali",
+    "riproduzione",
+    "responsabilità",
+    "marchi",
+    "contatti",
+    "telefono",
+    "p.iva",
+    "partita iva",
+    // pt
+    "direitos reservados",
+    "reprodução",
+    "responsabilidade",
+    "contato",
+    "telefone",
+    "cnpj",
+    // nl
+    "rechten voorbehouden",
+    "aansprakelijk",
+    "handelsmerk",
+    "telefoon",
+    // pl
+    "prawa zastrzeżone",
+    "kopiowanie",
+    "odpowiedzialnoś",
+    "znak towarowy",
+    "telefon",
+    // ru
+    "права защищены",
+    "перепечатка",
+    "ответственност",
+    "товарный знак",
+    "телефон",
+    "контакт",
+    // tr
+    "hakları saklıdır",
+    "sorumluluk",
+    "iletişim",
+    // ar
+    "الحقوق محفوظة",
+    "اتصل بنا",
+    "الخصوصية",
+    // zh
+    "版权",
+    "版權",
+    "联系",
+    "电话",
+    "免责",
+    "隐私",
+];
+
+pub(super) static LEGAL_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(LEGAL)
+            .expect("a valid automaton")
+    });
+
+/// A line that speaks as a site's legal footer or contact box does.
+pub(super) fn legal(text: &str) -> bool {
+    LEGAL_WORDS.is_match(text) || copyright(text) || text.contains('@')
+}
+
+/// A site's copyright line: "© 2019 Jpost Inc. All rights reserved", "Copyright 2019".
+pub(super) fn copyright(text: &str) -> bool {
+    if text.len() > 400 {
+        return false;
+    }
+    if text.is_ascii() {
+        // Lowercasing ASCII is ASCII's case folding: one automaton, no allocation.
+        let mut marks = COPYRIGHT_ASCII.find_overlapping_iter(text);
+        return marks.any(|m| m.pattern().as_usize() >= COPYRIGHT_MARKS.len() || has_year(text));
+    }
+    let lower = text.to_lowercase();
+    ((lower.contains('©') || COPYRIGHT_MARKS.iter().any(|m| lower.contains(m))) && has_year(&lower))
+        || RIGHTS_RESERVED.iter().any(|r| lower.contains(r))
+}
+
+/// What marks a copyright line, beside `©`; with a year.
+pub(super) const COPYRIGHT_MARKS: &[&str] = &["(c)", "copyright"];
+
+/// [`COPYRIGHT_MARKS`], then the ASCII phrases of [`RIGHTS_RESERVED`], ignoring ASCII
+/// case: [`copyright`] on ASCII text.
+pub(super) static COPYRIGHT_ASCII: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let phrases = RIGHTS_RESERVED.iter().filter(|p| p.is_ascii());
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(COPYRIGHT_MARKS.iter().chain(phrases))
+            .expect("a valid automaton")
+    });
+
+/// The page's legal footer: the last copyright line in the last third of the document
+/// and the lines around it up to the nearest furniture line on either side (a disclaimer,
+/// the customer service's hours, a trademark notice), with no prose after them.
+pub(super) fn legal_footer(lines: &[Survivor], classes: &[Class]) -> Option<(usize, usize)> {
+    let tail = lines.len() - lines.len() / 3;
+    let c = (tail..lines.len())
+        .rev()
+        .find(|&k| copyright(&lines[k].text))?;
+    // Above the copyright line, the footer starts at the first paragraph that speaks as
+    // one: on a plain blog the article's last paragraphs stand right above it.
+    let top = (0..c)
+        .rev()
+        .take_while(|&k| classes[k] != Class::Furniture)
+        .last()
+        .unwrap_or(c);
+    let from = (top..c).find(|&k| legal(&lines[k].text)).unwrap_or(c);
+    let to = (c + 1..lines.len())
+        .take_while(|&k| classes[k] != Class::Furniture)
+        .last()
+        .unwrap_or(c);
+    if classes[to + 1..]
+        .iter()
+        .any(|c| matches!(c, Class::Prose | Class::NearProse))
+    {
+        return None;
+    }
+    Some((from, to))
+}

@@ -1,0 +1,495 @@
+//! `main-body`: find the article in a page dump and drop the furniture around it.
+//!
+//! A naive dump of a web page puts the article between a head of menus, logins and
+//! breadcrumbs and a tail of newsletter prompts, related-story teasers, tag lists and
+//! footer links. No phrase list names them all, but they share a shape that running prose
+//! does not: short lines with hardly any stopwords and no sentence end. This detector
+//! classes every line left by the other rules by that evidence, as jusText does, and keeps
+//! the stretch of the document that holds the most prose, as the body text extraction of
+//! Finn, Kushmerick and Smyth (2001) does with tags and words. A line is
+//!
+//! - **prose**: at least `paragraph-chars` letters and digits, at least `prose-stopwords`
+//!   of its words stopwords of the document's language. Scores its letters.
+//! - **short prose**: a finished sentence with the stopwords of prose, but shorter. It
+//!   scores its letters (half, under `min-chars`) when it belongs to the body: when the
+//!   nearest clear line on either side is prose, or when it stands among at least
+//!   `group-chars` letters of short prose (a blog written a sentence a line), or when it
+//!   follows the body's prose across a post header (name, rank, date) in a page with at
+//!   least three of them (the short answers of a forum thread). A long caption the page
+//!   repeats under every photo, and a line of nothing visible (a zero-width space where a
+//!   photo was), do not part short prose. Alone among furniture it
+//!   is a teaser, a caption or a blurb, and scores `-neutral-cost`.
+//! - **furniture**: shorter than `min-chars`, fewer than `furniture-stopwords` of its words
+//!   stopwords, no sentence end, no number (a menu item, a share button, a tag). Costs
+//!   `furniture-cost`, a third of it for the first `furniture-grace` lines of a run, so a
+//!   lone label inside an article costs little and a menu of forty links a lot.
+//! - **an item**: words with numbers (a date and venue, a quantity and ingredient, a
+//!   score): a tenth of its letters, so a list or table holds on to the prose it follows.
+//! - **an amount** opening a short line ("1/2 cup milk", "250 g Mehl"): an ingredient or a
+//!   packing list's entry, a fifth of `furniture-cost`, so a recipe's list outweighs its
+//!   sub-headings. A numbered entry ("3) Azul") is an item too, and a bare URL costs
+//!   nothing: menus neither number their entries nor show raw links.
+//! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
+//!
+//! A run of furniture-shaped lines announced by a lead-in ending with a colon ("The
+//! following schools will be closed:", "Upcoming screenings:") and closed by prose (or by
+//! a finished sentence however full of names: "No word yet from Bedminster, Warren or
+//! Manville.") is the text's own list, and scores as items: menus are neither announced
+//! nor followed by a paragraph, and a comment form's fields, which a colon also opens,
+//! end in no prose.
+//!
+//! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
+//! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
+//! separator, shorter than a paragraph) and shares two or more content words with the
+//! body's opening is kept, while the byline or dateline between them goes with the
+//! furniture. Corpora whose truth leaves the headline out (schema.org's `articleBody`)
+//! turn it off.
+//!
+//! The legal footer (the last copyright line in the document's last third, the trademark
+//! and disclaimer paragraphs around it from the first one that speaks of rights, privacy,
+//! liability or contact) scores nothing, when a body of prose remains above it: a short
+//! article must not lose to the page's legal notices.
+//!
+//! Both stopword thresholds scale down (to a half at most) when the document's own
+//! sentences hold fewer stopwords than English, French or German prose does: Russian,
+//! Polish, Turkish or Finnish inflect where others use function words.
+//!
+//! The body is the run of lines with the highest total score (ties: the longest). Lines
+//! before and after it go; everything inside it stays, so a heading, an ingredient list or
+//! a results table inside the article is kept whatever it looks like. Another run that
+//! scores at least `second-body` times as much (three quarters by default) stays too: an
+//! article parted by a photo gallery or an ad block longer than the body's gaps bridge
+//! has two such runs, and a run that strong is no sidebar's teaser. A body that holds the
+//! legal footer (no prose stands apart from it: the article is all short lines) means
+//! the detector cannot tell the article here, and it acts on nothing.
+//!
+//! The detector acts on page dumps only, and stays out of the way when it cannot judge:
+//!
+//! - what lies outside the body must hold a run of at least `page-dump-run` furniture lines
+//!   (a menu, a footer). An extractor's output or a hand-written document has none, and the
+//!   short lines at its edges are its own (a list closing a recipe, a sign-off);
+//! - the body must hold at least `min-body-chars` (a poem, a list, a table, a short note:
+//!   nothing there is prose around which furniture could be told);
+//! - the document's language must have a stoplist: it is the one whose common function
+//!   words the longer lines use most. Built in: ar, cs, da, de, el, en, es, fa, fi, fr, hi,
+//!   hu, id, it, ja, nb, nl, pl, pt, ro, ru, sv, tr, uk, vi, zh; `languages` limits them,
+//!   `extra-stopwords` adds words to a list or a list for another language.
+//!
+//! The parts, in the order a document goes through them: [`features`] reads each line's
+//! words once (kept from pass to pass), [`classes`] names what the line is, [`lists`] and
+//! [`adopt`] correct a class by the line's neighbours, [`footer`] sets the legal notices
+//! aside, [`run`] finds the body, [`title`] its headline. This file holds the detector's
+//! settings and the flow between them.
+
+use std::sync::Arc;
+
+use super::stopwords::{Stoplists, TokenKind, tokens};
+use super::{Params, Survivor, ends_sentence, has_time, has_year, is_alphanumeric};
+use crate::document::Document;
+use crate::memo::Origins;
+
+mod adopt;
+mod classes;
+mod features;
+mod footer;
+mod lists;
+mod run;
+mod title;
+
+use adopt::{Header, adopt_posts, adopted, transparent_long_lines};
+use classes::Class;
+pub use features::FeaturesMemo;
+use features::{Features, density_scale};
+use footer::legal_footer;
+use lists::introduced_lists;
+use run::{best_body, longest_outside_run};
+
+#[derive(Debug, Clone)]
+pub struct MainBody {
+    lists: Arc<Stoplists>,
+    min_chars: usize,
+    paragraph_chars: usize,
+    group_chars: i64,
+    prose_stopwords: f64,
+    furniture_stopwords: f64,
+    furniture_cost: i64,
+    furniture_grace: usize,
+    neutral_cost: i64,
+    dump_run: usize,
+    min_body_chars: i64,
+    second_body: f64,
+    keep_title: bool,
+}
+
+/// Letters sampled from the document's longer lines to tell its language.
+const SAMPLE_CHARS: usize = 4000;
+
+/// Lines shorter than this are not sampled: menus would only add noise.
+const SAMPLE_MIN_LINE: usize = 30;
+
+impl MainBody {
+    pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        let languages = p.words("languages")?;
+        let extra = p.word_lists("extra-stopwords")?;
+        Ok(MainBody {
+            lists: Arc::new(Stoplists::new(&languages, &extra)?),
+            min_chars: p.usize("min-chars", 70)?,
+            paragraph_chars: p.usize("paragraph-chars", 200)?,
+            group_chars: p.usize("group-chars", 250)? as i64,
+            prose_stopwords: p.ratio("prose-stopwords", 0.30)?,
+            furniture_stopwords: p.ratio("furniture-stopwords", 0.15)?,
+            furniture_cost: p.usize("furniture-cost", 30)? as i64,
+            furniture_grace: p.usize("furniture-grace", 2)?,
+            neutral_cost: p.usize("neutral-cost", 2)? as i64,
+            dump_run: p.usize("page-dump-run", 4)?.max(1),
+            min_body_chars: p.usize("min-body-chars", 200)? as i64,
+            second_body: p.ratio("second-body", 0.75)?,
+            keep_title: p.flag("keep-title", true)?,
+        })
+    }
+
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        origins: &Origins,
+        memo: &mut FeaturesMemo,
+        out: &mut Vec<usize>,
+    ) {
+        // Furniture lines are short: without a run of short lines there is no page dump,
+        // and no need to read the words.
+        let short_run = lines
+            .split(|l| l.chars >= self.min_chars)
+            .any(|run| run.len() >= self.dump_run);
+        if !short_run {
+            return;
+        }
+        let Some(lang) = self.language(lines) else {
+            return;
+        };
+        // Short lines the other rules took (a share row, "Previous Post / Next Post", a
+        // newsletter box) were furniture where they stood: they part the body from what
+        // follows as they did before they went. Long ones (a paragraph printed twice)
+        // were not furniture.
+        let taken: Vec<usize> = (0..lines.len())
+            .map(|i| match i {
+                0 => 0,
+                _ => (lines[i - 1].line + 1..lines[i].line)
+                    .filter(|&k| {
+                        !doc.lines[k].blank
+                            && doc
+                                .line(k)
+                                .chars()
+                                .filter(|&c| is_alphanumeric(c))
+                                .nth(self.min_chars)
+                                .is_none()
+                    })
+                    .count(),
+            })
+            .collect();
+        let gaps: Vec<i64> = taken
+            .iter()
+            .map(|&n| -(n.min(self.furniture_grace + 1) as i64) * self.furniture_cost / 3)
+            .collect();
+        // A run of taken lines parts short prose as a run of furniture does.
+        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
+        // Each line's input line, where its words are kept from pass to pass.
+        let origin = |line: &Survivor| {
+            line.is_whole()
+                .then(|| origins.get(doc, line.line))
+                .flatten()
+        };
+        let (classes, mut scores) = self.scores(lines, lang, &parted, &origin, memo);
+        // The legal notices and the contact paragraph around the copyright line are
+        // prose, often more of it than a short article has: they score nothing, when a
+        // body of prose remains before them.
+        let footer = legal_footer(lines, &classes);
+        if let Some((from, to)) = footer {
+            let mut without = scores.clone();
+            for s in &mut without[from..=to] {
+                *s = (*s).min(0);
+            }
+            if best_body(&without, &gaps)
+                .is_some_and(|(_, end, total)| end < from && total >= self.min_body_chars)
+            {
+                scores = without;
+            }
+        }
+        let Some((start, end, total)) = best_body(&scores, &gaps) else {
+            return;
+        };
+        // A body that holds the legal footer, when no body of prose stands apart from it,
+        // is the page's small print, not its article (which, made of short lines, this
+        // detector cannot tell from the menus): act on nothing rather than on that.
+        if footer.is_some_and(|(from, to)| start <= to && end >= from) {
+            return;
+        }
+        if total < self.min_body_chars {
+            return;
+        }
+        if longest_outside_run(&classes, start, end) < self.dump_run {
+            return;
+        }
+        let title = self
+            .keep_title
+            .then(|| self.title(lines, lang, start))
+            .flatten();
+        let mut keep = vec![false; lines.len()];
+        keep[start..=end].fill(true);
+        if let Some(t) = title {
+            keep[t] = true;
+        }
+        self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
+        out.extend((0..lines.len()).filter(|&i| !keep[i]));
+    }
+
+    /// Marks in `keep` every other stretch of the document that scores at least
+    /// `second-body` times the body's total (and `min-body-chars`): the article's second
+    /// half under a photo gallery or an ad block of many lines, which parts it from the
+    /// first, is no furniture, and neither is anything that strong. Searched on both sides
+    /// of each stretch found, as the body was.
+    fn keep_second_bodies(
+        &self,
+        scores: &[i64],
+        gaps: &[i64],
+        (start, end, total): (usize, usize, i64),
+        keep: &mut [bool],
+    ) {
+        if self.second_body <= 0.0 {
+            return;
+        }
+        let floor = self
+            .min_body_chars
+            .max((total as f64 * self.second_body).ceil() as i64);
+        let mut parts = vec![(0, start), (end + 1, scores.len())];
+        while let Some((from, to)) = parts.pop() {
+            if from >= to {
+                continue;
+            }
+            if let Some((s, e, t)) = best_body(&scores[from..to], &gaps[from..to])
+                && t >= floor
+            {
+                keep[from + s..=from + e].fill(true);
+                parts.push((from, from + s));
+                parts.push((from + e + 1, to));
+            }
+        }
+    }
+
+    /// The bit of the language whose stopwords the longer lines use most, if any.
+    fn language(&self, lines: &[Survivor]) -> Option<usize> {
+        let mut hits = vec![0usize; self.lists.len()];
+        let mut sampled = 0;
+        let mut scratch = String::new();
+        for line in lines.iter().filter(|l| l.chars >= SAMPLE_MIN_LINE) {
+            for token in tokens(&line.text) {
+                let mut mask = self.lists.masks(token.text, &mut scratch).1;
+                while mask != 0 {
+                    hits[mask.trailing_zeros() as usize] += 1;
+                    mask &= mask - 1;
+                }
+            }
+            sampled += line.chars;
+            if sampled >= SAMPLE_CHARS {
+                break;
+            }
+        }
+        let (bit, &n) = hits
+            .iter()
+            .enumerate()
+            .max_by_key(|&(bit, n)| (n, usize::MAX - bit))?;
+        (n > 0).then_some(bit)
+    }
+
+    /// Each line's class, and its score: positive for prose, negative for furniture.
+    fn scores(
+        &self,
+        lines: &[Survivor],
+        lang: usize,
+        parted: &[bool],
+        origin: &dyn Fn(&Survivor) -> Option<usize>,
+        memo: &mut FeaturesMemo,
+    ) -> (Vec<Class>, Vec<i64>) {
+        let bit = 1u32 << lang;
+        let mut scratch = String::new();
+        let mut read =
+            |text: &str| Features::of(text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
+        let features: Vec<Features> = lines
+            .iter()
+            .map(|line| match origin(line) {
+                Some(i) => memo.get(i, lang, || read(&line.text)),
+                None => read(&line.text),
+            })
+            .collect();
+        let scale = density_scale(lines, &features);
+        let mut classes: Vec<(Class, i64)> = lines
+            .iter()
+            .zip(&features)
+            .map(|(line, f)| (self.classify(f, &line.text, scale), f.weight as i64))
+            .collect();
+        introduced_lists(lines, &features, parted, &mut classes);
+        let headers: Vec<Header> = lines
+            .iter()
+            .zip(&features)
+            .map(|(line, f)| Header::of(f, &line.text))
+            .collect();
+        let transparent = transparent_long_lines(lines, &classes);
+        let mut adopted = adopted(&classes, &transparent, parted, self.group_chars);
+        adopt_posts(&classes, &headers, &mut adopted);
+        let mut run = 0;
+        let scores = (0..classes.len())
+            .map(|i| {
+                let (class, weight) = classes[i];
+                if class != Class::Furniture {
+                    run = 0;
+                }
+                match class {
+                    Class::Prose => weight,
+                    // A line of prose shorter than a paragraph is the body's when prose is
+                    // its nearest clear neighbour; alone among furniture it is a teaser,
+                    // a caption or a blurb.
+                    Class::NearProse | Class::Sentence if adopted[i] => {
+                        if class == Class::Sentence {
+                            weight / 2
+                        } else {
+                            weight
+                        }
+                    }
+                    Class::Furniture => {
+                        run += 1;
+                        if run <= self.furniture_grace {
+                            -self.furniture_cost / 3
+                        } else {
+                            -self.furniture_cost
+                        }
+                    }
+                    Class::Neutral | Class::NearProse | Class::Sentence => -self.neutral_cost,
+                    // Lists and tables hold on to the prose they follow: a tour's dates, a
+                    // recipe's quantities.
+                    Class::Item => weight / 10,
+                    Class::Quantity => (weight / 10).max(self.furniture_cost / 5),
+                    _ => 0,
+                }
+            })
+            .collect();
+        (classes.into_iter().map(|(c, _)| c).collect(), scores)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::features::REFERENCE_DENSITY;
+    use super::*;
+
+    /// [`adopted`] with no transparent lines, nothing taken by other rules, and the
+    /// default group size.
+    fn adopted_plainly(classes: &[(Class, i64)]) -> Vec<bool> {
+        let none = vec![false; classes.len()];
+        adopted(classes, &none, &none, 250)
+    }
+
+    /// A thread: a long first post, then short answers under headers of name, rank and date.
+    fn thread(answers: usize) -> (Vec<(Class, i64)>, Vec<Header>) {
+        let mut classes = vec![(Class::Prose, 250)];
+        let mut headers = vec![Header::No];
+        for _ in 0..answers {
+            classes.extend([
+                (Class::Furniture, 6),
+                (Class::Furniture, 6),
+                (Class::Neutral, 9),
+                (Class::Sentence, 40),
+            ]);
+            headers.extend([Header::Label, Header::Label, Header::Stamp, Header::No]);
+        }
+        (classes, headers)
+    }
+
+    #[test]
+    fn short_posts_under_dated_headers_belong_to_the_body() {
+        let (classes, headers) = thread(3);
+        let mut adopted = adopted_plainly(&classes);
+        assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
+        adopt_posts(&classes, &headers, &mut adopted);
+        let posts: Vec<usize> = (0..adopted.len()).filter(|&k| adopted[k]).collect();
+        assert_eq!(posts, [0, 4, 8, 12]);
+    }
+
+    #[test]
+    fn a_byline_and_date_is_no_thread() {
+        // Two headers: an article's byline over a standfirst, not a forum.
+        let (classes, headers) = thread(2);
+        let mut adopted = adopted_plainly(&classes);
+        adopt_posts(&classes, &headers, &mut adopted);
+        assert_eq!(adopted.iter().filter(|a| **a).count(), 1);
+    }
+
+    #[test]
+    fn a_repeated_caption_does_not_part_a_photo_story() {
+        let s = (Class::Sentence, 50);
+        let caption = (Class::LowProse, 90);
+        let classes = [s, s, caption, s, s, caption, s, s];
+        let captions: Vec<bool> = classes.iter().map(|c| c.0 == Class::LowProse).collect();
+        let sentences = |adopted: Vec<bool>| adopted.iter().filter(|a| **a).count();
+        assert_eq!(sentences(adopted_plainly(&classes)), 0);
+        assert_eq!(sentences(adopted(&classes, &captions, &[false; 8], 250)), 6);
+    }
+
+    fn survivors(text: &str) -> Vec<Survivor<'_>> {
+        text.lines()
+            .enumerate()
+            .map(|(line, l)| Survivor {
+                line,
+                text: l.into(),
+                key: line as u64,
+                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_legal_footer_starts_at_its_first_legal_paragraph() {
+        let lines = survivors(
+            "Menu\nNews\nSport\nWeather\nVideo\nSearch\nThe article's last paragraph, right above the footer.\nThe information provided on this website is not medical advice.\nResults vary.\n© 2019 Example, LLC. All rights reserved.\nApple is a trademark of Apple Inc.\nTerms | Privacy\nA teaser for another story, with a paragraph of its own.",
+        );
+        let mut classes = vec![Class::Prose; lines.len()];
+        classes[..6].fill(Class::Furniture);
+        classes[11..].fill(Class::Furniture);
+        assert_eq!(legal_footer(&lines, &classes), Some((7, 10)));
+        // Prose after the footer: the copyright line was not the page's end.
+        classes[12] = Class::Prose;
+        assert_eq!(legal_footer(&lines, &classes), None);
+    }
+
+    #[test]
+    fn stopword_thresholds_follow_the_documents_sentences() {
+        let lines = survivors("One sentence here.\nAnother sentence.\nA third one.");
+        let f = |stops| Features {
+            words: 20,
+            stops,
+            numbers: 0,
+            weight: 120,
+        };
+        // English-like prose: 9 of 20 words are stopwords, thresholds stay.
+        assert_eq!(density_scale(&lines, &[f(9), f(9), f(9)]), 1.0);
+        // Russian-like prose: 4 of 20, thresholds drop to a half (the floor).
+        assert_eq!(density_scale(&lines, &[f(4), f(4), f(4)]), 0.5);
+        // Inflected but not that far: 6 of 20.
+        let scale = density_scale(&lines, &[f(6), f(6), f(6)]);
+        assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
+        // One sentence cannot tell.
+        assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
+    }
+
+    #[test]
+    fn lines_other_rules_took_part_the_body_without_costing_the_next_line() {
+        // A caption-like first paragraph (0) right after a share row the rules took: the
+        // body starts at it, not after it.
+        assert_eq!(
+            best_body(&[-30, 0, 200, 100], &[0, -20, 0, 0]),
+            Some((1, 3, 300))
+        );
+        // A taken run between the article and a teaser block parts them.
+        assert_eq!(best_body(&[200, 10, 10], &[0, -30, 0]), Some((0, 0, 200)));
+        assert_eq!(best_body(&[200, 10, 10], &[0, 0, 0]), Some((0, 2, 220)));
+    }
+}

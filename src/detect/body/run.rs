@@ -1,0 +1,79 @@
+//! The body as the run of lines with the highest total score.
+//!
+//! Cost: linear in the lines (Kadane's maximum subarray).
+
+use super::*;
+
+/// The longest run of furniture lines outside `start..=end`.
+pub(super) fn longest_outside_run(classes: &[Class], start: usize, end: usize) -> usize {
+    let longest = |part: &[Class]| {
+        part.split(|c| *c != Class::Furniture)
+            .map(<[Class]>::len)
+            .max()
+            .unwrap_or(0)
+    };
+    longest(&classes[..start]).max(longest(&classes[end + 1..]))
+}
+
+/// [`best_run`] over the lines' `scores` with each line's `gaps[i]` (the cost of the lines
+/// other rules took right before it) standing between it and the line before, so a gap
+/// parts the body without costing the line after it: the body may start right after it.
+pub(super) fn best_body(scores: &[i64], gaps: &[i64]) -> Option<(usize, usize, i64)> {
+    let mut values = Vec::with_capacity(scores.len() * 2);
+    let mut owner = Vec::with_capacity(scores.len() * 2);
+    for (i, (&score, &gap)) in scores.iter().zip(gaps).enumerate() {
+        if gap != 0 {
+            values.push(gap);
+            owner.push(None);
+        }
+        values.push(score);
+        owner.push(Some(i));
+    }
+    let (start, end, total) = best_run(&values)?;
+    let first = owner[start..=end].iter().find_map(|o| *o)?;
+    let last = owner[start..=end].iter().rev().find_map(|o| *o)?;
+    Some((first, last, total))
+}
+
+/// The run of `scores` with the highest sum, as `(first, last, sum)`; of equal sums the
+/// one that starts first and then ends last, so zero-scored lines at a run's edges (a
+/// heading right above the body) belong to it. `None` when no score is positive.
+pub(super) fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
+    let mut best: Option<(usize, usize, i64)> = None;
+    let mut start = 0;
+    let mut sum = 0i64;
+    for (i, &s) in scores.iter().enumerate() {
+        if sum < 0 {
+            start = i;
+            sum = 0;
+        }
+        sum += s;
+        let better = match best {
+            None => sum > 0,
+            Some((b_start, _, b_sum)) => sum > b_sum || (sum == b_sum && start == b_start),
+        };
+        if better {
+            best = Some((start, i, sum));
+        }
+    }
+    best.filter(|b| b.2 > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_run_takes_the_heaviest_stretch_and_its_neutral_edges() {
+        assert_eq!(
+            best_run(&[-30, 0, 100, -10, 50, 0, -30, 20]),
+            Some((1, 5, 140))
+        );
+        assert_eq!(best_run(&[-30, -30]), None);
+        assert_eq!(best_run(&[0, 0]), None);
+        // A heavy second run beyond heavy furniture wins on its own.
+        assert_eq!(best_run(&[50, -30, -30, 100]), Some((3, 3, 100)));
+        // Furniture lighter than the prose on both sides does not split the body.
+        assert_eq!(best_run(&[100, -30, 100]), Some((0, 2, 170)));
+    }
+}

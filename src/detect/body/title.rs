@@ -1,0 +1,85 @@
+//! The headline above the body (`keep-title`).
+//!
+//! Cost: nothing on most pages (no line above the body has a headline's shape); else one
+//! lowercase copy of the body's opening and a few substring searches.
+
+use super::*;
+
+/// Lines above the body searched for its headline: the headline, a byline, a dateline
+/// and a kicker or a share row between them.
+pub(super) const TITLE_REACH: usize = 4;
+
+/// A headline's length in words: "Storm closes schools" to a long news headline.
+pub(super) const TITLE_WORDS: (usize, usize) = (3, 25);
+
+/// Content words a headline shares with the lede: one alone is often a site's name or a
+/// topic in a menu.
+pub(super) const TITLE_SHARED_WORDS: usize = 2;
+
+/// Shorter words are too often inflections, numbers' units or abbreviations to match on.
+pub(super) const TITLE_MIN_WORD: usize = 4;
+
+/// How much of the body's opening the headline is compared with: the lede and the
+/// paragraph after it.
+pub(super) const TITLE_OPENING_BYTES: usize = 1000;
+
+impl MainBody {
+    /// The article's headline above the body, if there is one: the nearest of the
+    /// `TITLE_REACH` lines above it that reads as a headline (a few words, no full stop,
+    /// not a paragraph) and shares at least `TITLE_SHARED_WORDS` of its content words
+    /// (not stopwords, `TITLE_MIN_WORD` letters or more) with the body's opening. A
+    /// byline, a dateline or a kicker may stand between them. Menus, section labels and
+    /// teasers for other stories do not repeat the lede's words.
+    pub(super) fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
+        // Cheap tests of shape first: most pages have no candidate left by them, and the
+        // lede is only read when one is.
+        let looks_like = |i: &usize| {
+            let text = lines[*i].text.trim();
+            (TITLE_WORDS.0..=TITLE_WORDS.1).contains(&text.split_whitespace().count())
+                && lines[*i].chars < self.paragraph_chars
+                && !text.ends_with('.')
+                // A breadcrumb trail or a site name joined to the section is not a headline.
+                && !text.contains(['|', '>', '»', '›'])
+        };
+        let mut candidates = (start.saturating_sub(TITLE_REACH)..start)
+            .rev()
+            .filter(looks_like)
+            .peekable();
+        candidates.peek()?;
+        let mut opening = String::new();
+        for line in &lines[start..] {
+            opening.push_str(&line.text.to_lowercase());
+            opening.push(' ');
+            if opening.len() >= TITLE_OPENING_BYTES {
+                break;
+            }
+        }
+        let bit = 1u32 << lang;
+        let mut scratch = String::new();
+        candidates.find(|&i| {
+            let text = lines[i].text.to_lowercase();
+            let mut shared: Vec<&str> = tokens(&text)
+                .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
+                .map(|t| t.text)
+                .filter(|w| w.chars().count() >= TITLE_MIN_WORD)
+                .filter(|w| has_word(&opening, w))
+                .filter(|w| self.lists.mask(w, &mut scratch) & bit == 0)
+                .collect();
+            shared.sort_unstable();
+            shared.dedup();
+            shared.len() >= TITLE_SHARED_WORDS
+        })
+    }
+}
+
+/// Whether `word` stands in `text` as a whole word: a handful of searches of a short
+/// text, cheaper than tokenising it.
+pub(super) fn has_word(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].chars().next_back().is_some_and(is_alphanumeric)
+            && !text[at + word.len()..]
+                .chars()
+                .next()
+                .is_some_and(is_alphanumeric)
+    })
+}
