@@ -1,13 +1,15 @@
 //! `chaff learn`: read JSONL corpora and count their lines per site.
 
-use std::io::BufRead;
+use std::io::{self, BufRead, Write};
 use std::path::PathBuf;
 
 use chaff::learn::{LearnOptions, Learned, Learner};
 use chaff::record::{RecordOptions, read_record};
 
-use super::Failure;
-use super::io::{display_name, open_input, record_bytes};
+use crate::{LearnArgs, LearnOnError};
+
+use super::io::{display_name, open_input, record_bytes, write_atomic};
+use super::{Failure, jsonl, write_failure, write_out};
 
 /// Learn from every record of `inputs`. A bad record stops the run with its file and
 /// line, unless `skip_bad`; then it is counted in the second value.
@@ -52,4 +54,61 @@ pub fn run(
         }
     }
     Ok((learner.finish(opts), bad))
+}
+
+/// `chaff learn`: the command, from its arguments to the rule file it writes.
+pub fn command(args: &LearnArgs) -> Result<u8, Failure> {
+    let stdin_only = [PathBuf::from("-")];
+    let inputs = if args.corpus.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.corpus[..]
+    };
+    if let Some(out) = &args.output
+        && jsonl::same_file(out, inputs)
+    {
+        return Err(Failure {
+            code: 2,
+            message: format!(
+                "{}: is an input; chaff never writes over its input",
+                out.display()
+            ),
+        });
+    }
+    let mut record = RecordOptions::new(&args.field);
+    record.url_field = Some(args.url_field.split('.').map(str::to_string).collect());
+    let opts = chaff::learn::LearnOptions {
+        min_docs: args.min_docs,
+        min_share: args.min_share,
+        max_sites: args.max_sites,
+        min_anchor: args.min_anchor,
+    };
+    let skip = args.on_error == LearnOnError::Skip;
+    let (learned, bad) = run(inputs, &record, &opts, skip)?;
+    let toml = learned.to_toml();
+    match &args.output {
+        Some(path) => write_atomic(path, toml.as_bytes()).map_err(|e| Failure {
+            code: 1,
+            message: format!("{}: cannot write: {e}", path.display()),
+        })?,
+        None => {
+            let mut out = io::stdout().lock();
+            write_out(&mut out, toml.as_bytes())?;
+            out.flush().map_err(write_failure)?;
+        }
+    }
+    if !args.quiet {
+        eprintln!(
+            "chaff learn: {} documents ({} without a URL, {} bad records skipped), {} sites with \
+             learned lines, {} lines learned, {} left out as common to more than {} sites",
+            learned.documents,
+            learned.without_url,
+            bad,
+            learned.sites.len(),
+            learned.lines(),
+            learned.common_lines,
+            args.max_sites
+        );
+    }
+    Ok(0)
 }

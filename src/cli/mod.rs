@@ -1,17 +1,25 @@
-//! The binary's own modules: I/O, the JSONL pipeline, stats, progress, and the review
-//! commands (`snapshot`, `diff`) with the corpus reader and worker pool they share.
+//! The binary's own modules: one a command (`clean`, `rules`, `learn`, `snapshot`,
+//! `diff`), and what they share: I/O, the JSONL pipeline, stats, progress, the corpus
+//! reader and worker pool of the review commands, the one failure type and rule loading.
 
-use chaff::RuleError;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chaff::{RuleError, RuleSet};
+
+use crate::RuleArgs;
 
 pub mod corpus;
 pub mod diff;
 pub mod pool;
 pub mod snapshot;
 
+pub mod clean;
 pub mod io;
 pub mod jsonl;
 pub mod learn;
 pub mod progress;
+pub mod rules;
 pub mod stats;
 
 /// An error and the exit code it ends with (0: a closed output pipe, end quietly).
@@ -52,4 +60,36 @@ pub fn share(s: &str) -> Result<f64, String> {
     } else {
         Err(format!("{p} is not between 0 and 1"))
     }
+}
+
+pub fn read_text(path: &Path, lossy: bool) -> Result<String, Failure> {
+    io::read_text(path, lossy).map_err(Failure::input)
+}
+
+pub fn write_out(out: &mut impl Write, bytes: &[u8]) -> Result<(), Failure> {
+    out.write_all(bytes).map_err(write_failure)
+}
+
+/// A closed pipe (`chaff … | head`) is a reader that has seen enough: end quietly.
+pub fn write_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure {
+            code: 0,
+            message: String::new(),
+        }
+    } else {
+        Failure {
+            code: 1,
+            message: format!("cannot write output: {e}"),
+        }
+    }
+}
+
+pub fn load_rules(args: &RuleArgs, extra: &[PathBuf]) -> Result<(RuleSet, Vec<String>), Failure> {
+    let paths: Vec<PathBuf> = args.rule_paths.iter().chain(extra).cloned().collect();
+    Ok(RuleSet::load(
+        !args.no_default_rules,
+        &paths,
+        &args.disable,
+    )?)
 }
