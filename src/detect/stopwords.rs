@@ -129,6 +129,16 @@ impl Stoplists {
 
 /// Hash of the lowercased word.
 fn key(word: &str, scratch: &mut String) -> u64 {
+    if word.is_ascii() && word.len() <= 8 {
+        // Most words, and most stopwords, are short: their lowercased bytes fit in a u64
+        // (ASCII has no NUL, so the padding cannot be confused with a letter), mixed by
+        // two bijections, so no two such words share a key. Cheaper than hashing them.
+        let mut buf = [0u8; 8];
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        let h = u64::from_le_bytes(buf).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        return h ^ (h >> 29);
+    }
     if word.is_ascii() && word.len() <= 32 {
         let mut buf = [0u8; 32];
         let lower = &mut buf[..word.len()];

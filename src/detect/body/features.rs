@@ -154,6 +154,9 @@ impl Features {
             }
             let start = i;
             let mut digits_only = bytes[i].is_ascii_digit();
+            // Only a token with an apostrophe can be elided ("l'homme"): most are not
+            // searched for one.
+            let mut apostrophe = false;
             let mut alphanumeric = 1;
             let mut prev = bytes[i];
             i += 1;
@@ -179,6 +182,7 @@ impl Features {
                     if !joins {
                         break;
                     }
+                    apostrophe |= b == b'\'';
                 }
                 prev = b;
                 i += 1;
@@ -190,7 +194,7 @@ impl Features {
                 continue;
             }
             let token = &text[start..i];
-            if is_stop(token) || elided(token).is_some_and(&mut is_stop) {
+            if is_stop(token) || (apostrophe && elided(token).is_some_and(&mut is_stop)) {
                 f.stops += 1;
             }
         }
