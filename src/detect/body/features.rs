@@ -144,60 +144,19 @@ impl Features {
     /// `:` between the digits of a number, stay inside a token), counted as they are
     /// found, with no character decoded and no second pass over a token.
     pub(super) fn of_ascii(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
-        let bytes = text.as_bytes();
         let mut f = Features::default();
-        let mut i = 0;
-        while i < bytes.len() {
-            if !bytes[i].is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            let mut digits_only = bytes[i].is_ascii_digit();
-            // Only a token with an apostrophe can be elided ("l'homme"): most are not
-            // searched for one.
-            let mut apostrophe = false;
-            let mut alphanumeric = 1;
-            let mut prev = bytes[i];
-            i += 1;
-            while i < bytes.len() {
-                let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
-                    digits_only &= b.is_ascii_digit();
-                    alphanumeric += 1;
-                } else {
-                    let next = bytes.get(i + 1).copied();
-                    let joins = match b {
-                        b'\'' => {
-                            prev.is_ascii_alphabetic()
-                                && next.is_some_and(|n| n.is_ascii_alphabetic())
-                        }
-                        b'.' | b',' | b':' => {
-                            digits_only
-                                && prev.is_ascii_digit()
-                                && next.is_some_and(|n| n.is_ascii_digit())
-                        }
-                        _ => false,
-                    };
-                    if !joins {
-                        break;
-                    }
-                    apostrophe |= b == b'\'';
-                }
-                prev = b;
-                i += 1;
-            }
+        ascii_tokens(text, |t| {
             f.words += 1;
-            f.weight += alphanumeric;
-            if digits_only {
+            f.weight += t.alphanumeric;
+            if t.number {
                 f.numbers += 1;
-                continue;
-            }
-            let token = &text[start..i];
-            if is_stop(token) || (apostrophe && elided(token).is_some_and(&mut is_stop)) {
+            } else if is_stop(t.text)
+                // Only a token with an apostrophe can be elided ("l'homme").
+                || (t.apostrophe && elided(t.text).is_some_and(&mut is_stop))
+            {
                 f.stops += 1;
             }
-        }
+        });
         f
     }
 }

@@ -83,7 +83,7 @@
 
 use std::sync::Arc;
 
-use super::stopwords::{Stoplists, TokenKind, tokens};
+use super::stopwords::{Stoplists, TokenKind, ascii_tokens, tokens};
 use super::{Params, Survivor, ends_sentence, has_time, has_year, is_alphanumeric};
 use crate::document::Document;
 use crate::memo::Origins;
@@ -282,12 +282,17 @@ impl MainBody {
         let mut sampled = 0;
         let mut scratch = String::new();
         for line in lines.iter().filter(|l| l.chars >= SAMPLE_MIN_LINE) {
-            for token in tokens(&line.text) {
-                let mut mask = self.lists.masks(token.text, &mut scratch).1;
+            let mut count = |token: &str| {
+                let mut mask = self.lists.masks(token, &mut scratch).1;
                 while mask != 0 {
                     hits[mask.trailing_zeros() as usize] += 1;
                     mask &= mask - 1;
                 }
+            };
+            if line.text.is_ascii() {
+                ascii_tokens(&line.text, |t| count(t.text));
+            } else {
+                tokens(&line.text).for_each(|t| count(t.text));
             }
             sampled += line.chars;
             if sampled >= SAMPLE_CHARS {
