@@ -105,7 +105,10 @@ impl PatternSet {
 
     /// The patterns that match `line`, into `found` (cleared first).
     fn matches(&self, caches: &mut Caches, line: &str, found: &mut regex_automata::PatternSet) {
-        found.clear();
+        // Clearing walks every slot; most lines leave the set empty.
+        if !found.is_empty() {
+            found.clear();
+        }
         let input = regex_automata::Input::new(line);
         if self
             .dfa
@@ -329,6 +332,10 @@ impl Matcher {
             }
             let content = &text[line.span()];
             set.matches(&mut caches, content, &mut matched);
+            // Most lines match no pattern: do not walk the set's slots for them.
+            if matched.is_empty() {
+                continue;
+            }
             if leading
                 .iter()
                 .any(|&k| matched.contains(PatternID::new_unchecked(k)))
