@@ -146,14 +146,43 @@ fn key(word: &str, scratch: &mut String) -> u64 {
         lower.make_ascii_lowercase();
         return xxhash_rust::xxh3::xxh3_64(lower);
     }
-    let bytes = if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        scratch.clear();
-        scratch.extend(word.chars().flat_map(char::to_lowercase));
-        scratch.as_bytes()
-    } else {
-        word.as_bytes()
-    };
-    xxhash_rust::xxh3::xxh3_64(bytes)
+    if word.chars().all(own_lowercase) {
+        return xxhash_rust::xxh3::xxh3_64(word.as_bytes());
+    }
+    // Lowercasing a character looks it up in a table: only those that change pay it.
+    scratch.clear();
+    for c in word.chars() {
+        if own_lowercase(c) {
+            scratch.push(c);
+        } else {
+            scratch.extend(c.to_lowercase());
+        }
+    }
+    xxhash_rust::xxh3::xxh3_64(scratch.as_bytes())
+}
+
+/// `c` is its own lowercase: neither uppercase nor one of the titlecase letters (`ǅ`,
+/// Greek capitals with prosgegrammeni), which lowercase too. Checked against
+/// [`char::to_lowercase`] for every character by a test, so a new Unicode version that
+/// breaks it fails the build's tests rather than a lookup.
+fn own_lowercase(c: char) -> bool {
+    if c.is_ascii() {
+        return !c.is_ascii_uppercase();
+    }
+    !c.is_uppercase()
+        && !matches!(
+            c,
+            '\u{01C5}'
+                | '\u{01C8}'
+                | '\u{01CB}'
+                | '\u{01F2}'
+                | '\u{1F88}'..='\u{1F8F}'
+                | '\u{1F98}'..='\u{1F9F}'
+                | '\u{1FA8}'..='\u{1FAF}'
+                | '\u{1FBC}'
+                | '\u{1FCC}'
+                | '\u{1FFC}'
+        )
 }
 
 /// A token of a line, as [`tokens`] yields it.
@@ -407,6 +436,15 @@ mod tests {
                 .map(|t| (t.text, t.kind == TokenKind::Number))
                 .collect();
             assert_eq!(ours, theirs, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn own_lowercase_is_exact_for_every_char() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if own_lowercase(c) {
+                assert!(c.to_lowercase().eq([c]), "{c:?} ({:X})", c as u32);
+            }
         }
     }
 }
