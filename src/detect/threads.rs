@@ -90,6 +90,9 @@ static SAYS_RE: std::sync::LazyLock<Regex> =
 
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
 
+/// Longest name line, in characters: a full name with a nickname or an initial.
+const MAX_NAME_CHARS: usize = 40;
+
 /// Longest name line, in bytes (40 characters of any script).
 const MAX_NAME_BYTES: usize = 160;
 
@@ -184,11 +187,11 @@ impl CommentThread {
         // Cheap tests first: this runs on every line, and most are not short enough to
         // be a name over a stamp.
         let name = lines[k].chars > 0
+            && lines[k].chars <= MAX_NAME_CHARS
             && text.len() <= MAX_NAME_BYTES
-            && text.chars().count() <= 40
+            && text.chars().count() <= MAX_NAME_CHARS
             && text.split_whitespace().count() <= 4
-            && (!ends_sentence(text) || ends_with_initial(text))
-            && !BYLINE.iter().any(|b| starts_with_word(text, b));
+            && (!ends_sentence(text) || ends_with_initial(text));
         if !name {
             return false;
         }
@@ -208,6 +211,9 @@ impl CommentThread {
         };
         (lines.get(k + 1).is_some_and(|n| stamp(&n.text)) || (taken && lone_stamp(below)))
             && !self.stamp(text)
+            // Last: comparing the byline words (some of them non-ASCII, lowercased to
+            // compare) costs more than the stamp test that turns most lines away.
+            && !BYLINE.iter().any(|b| starts_with_word(text, b))
     }
 
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
