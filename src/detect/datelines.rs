@@ -17,7 +17,10 @@
 //! ...), compared without case and without a trailing colon; `min-run` (1), the fewest
 //! date lines in a row that go: at 3, a blog's archive list ("July 2012", "June 2012",
 //! "► May 2012 (4)" ...) goes wherever it stands, while a date alone, or dates that head
-//! the entries of a timeline, each followed by its text, stay.
+//! the entries of a timeline, each followed by its text, stay. `timeline` (3): with
+//! `min-run` 1, a document with that many date lines each followed by a line of text
+//! that is no date is a chronology or a diary, and none of its date lines goes, not even
+//! the first and the last at its edges (0: off).
 
 use super::Params;
 use crate::document::Document;
@@ -26,7 +29,12 @@ use crate::document::Document;
 pub struct Datelines {
     labels: Vec<String>,
     min_run: usize,
+    timeline: usize,
 }
+
+/// Longest line read as a timeline's date heading: "Published: Wednesday, December 8,
+/// 2021 at 2:34 pm CET" and its translations fit.
+const TIMELINE_ENTRY_BYTES: usize = 120;
 
 /// Longest entry of a list of dates, in bytes: "► Сентябрь 2012 (123)" in Cyrillic
 /// fits with room to spare.
@@ -247,6 +255,7 @@ impl Datelines {
         Ok(Datelines {
             labels: p.words("labels")?,
             min_run: p.usize("min-run", 1)?.max(1),
+            timeline: p.usize("timeline", 3)?,
         })
     }
 
@@ -258,6 +267,7 @@ impl Datelines {
     ) {
         // With `min-run` above one, only runs of that many date lines in a row go (blank
         // lines between them neither break nor count).
+        let before = out.len();
         let mut run: Vec<usize> = Vec::new();
         for (i, line) in doc.lines.iter().enumerate() {
             // A line judged alone is judged only where the rule may drop it: a dateline
@@ -281,11 +291,39 @@ impl Datelines {
         if run.len() >= self.min_run {
             out.extend_from_slice(&run);
         }
+        if self.min_run == 1 && out.len() > before && self.is_timeline(doc) {
+            out.truncate(before);
+        }
+    }
+
+    /// At least `timeline` date lines, each followed by a line of text that is no date: a
+    /// chronology's or a diary's headings, of which the first and the last stand at the
+    /// document's edges like a template's dateline, and are the text's as much as the rest.
+    fn is_timeline(&self, doc: &Document) -> bool {
+        if self.timeline == 0 {
+            return false;
+        }
+        let dated = |i: usize| {
+            let text = doc.line(i);
+            text.len() <= TIMELINE_ENTRY_BYTES && self.is_dateline(text)
+        };
+        let lines: Vec<usize> = (0..doc.lines.len())
+            .filter(|&i| !doc.lines[i].blank)
+            .collect();
+        lines
+            .windows(2)
+            .filter(|w| dated(w[0]) && !dated(w[1]))
+            .nth(self.timeline - 1)
+            .is_some()
     }
 
     /// A detector that takes these words as labels.
     pub fn with_labels(labels: Vec<String>) -> Self {
-        Datelines { labels, min_run: 1 }
+        Datelines {
+            labels,
+            min_run: 1,
+            timeline: 0,
+        }
     }
 
     pub fn is_dateline(&self, line: &str) -> bool {
@@ -487,6 +525,7 @@ mod tests {
             .map(String::from)
             .to_vec(),
             min_run: 1,
+            timeline: 0,
         }
     }
 
