@@ -45,30 +45,28 @@ impl LinkLines {
         {
             return;
         }
-        let lines = || (0..doc.lines.len()).filter(|&i| !doc.lines[i].blank);
-        // Bare URLs, one per line, three times or more are a list of links (products,
-        // sources, venues): the list's, at its end too.
-        let bare = self.bare
-            && lines()
-                .filter(|&i| is_url(doc.line(i).trim()))
-                .nth(LINK_LIST - 1)
-                .is_none();
-        // So are labelled ones ("More: http://…", "Homepage: https://…" under each item
-        // of a roundup): an attribution ends a reposted text once, not three times.
-        let labelled = lines()
-            .filter(|&i| {
+        // One pass finds the link lines, bare or labelled; which go depends on how many
+        // of each kind the document has.
+        let found: Vec<(usize, bool)> = (0..doc.lines.len())
+            .filter(|&i| !doc.lines[i].blank)
+            .filter_map(|i| {
                 let line = doc.line(i);
-                !is_url(line.trim()) && self.is_link_line(line)
+                self.is_link_line(line).then(|| (i, is_url(line.trim())))
             })
-            .nth(LINK_LIST - 1)
-            .is_none();
-        for i in lines() {
-            let line = doc.line(i);
-            let is_bare = is_url(line.trim());
-            if self.is_link_line(line) && if is_bare { bare } else { labelled } {
-                out.push(i);
-            }
-        }
+            .collect();
+        // Bare URLs, one per line, three times or more are a list of links (products,
+        // sources, venues): the list's, at its end too. So are labelled ones ("More:
+        // http://…", "Homepage: https://…" under each item of a roundup): an attribution
+        // ends a reposted text once, not three times.
+        let bare_count = found.iter().filter(|(_, bare)| *bare).count();
+        let bare = self.bare && bare_count < LINK_LIST;
+        let labelled = found.len() - bare_count < LINK_LIST;
+        out.extend(
+            found
+                .iter()
+                .filter(|&&(_, is_bare)| if is_bare { bare } else { labelled })
+                .map(|&(i, _)| i),
+        );
     }
 
     pub fn is_link_line(&self, line: &str) -> bool {
