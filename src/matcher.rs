@@ -122,8 +122,16 @@ impl PatternSet {
     }
 }
 
+/// The phrases of one automaton, before it is built: (phrase, its rule), whether case is
+/// folded, whether the phrases must start a line.
+type PhraseGroup = (Vec<String>, Vec<usize>, bool, bool);
+
 pub struct Matcher {
-    automata: Vec<Automaton>,
+    /// The phrases, grouped by case and anchoring, kept until the automata are built.
+    phrases: Vec<PhraseGroup>,
+    /// Built on the first document too: a run over no input, a rule listing or a rules
+    /// check never needs them, and building them is a third of loading the default rules.
+    automata: std::sync::OnceLock<Vec<Automaton>>,
     /// Built on the first document, not at start-up: compiling the set (Unicode classes,
     /// case folding) is most of what starting costs, and a run over no input, or a rule
     /// listing, never needs it.
@@ -155,35 +163,46 @@ impl Matcher {
                 RuleMatcher::Detector(_) => {}
             }
         }
-        let mut automata = Vec::new();
+        let mut phrases = Vec::new();
         for (fold, by_anchor) in groups.into_iter().enumerate() {
             for (anchored, (patterns, rule_of)) in by_anchor.into_iter().enumerate() {
-                if patterns.is_empty() {
-                    continue;
+                if !patterns.is_empty() {
+                    phrases.push((patterns, rule_of, fold == 1, anchored == 1));
                 }
-                let build = |kind, start| {
-                    AhoCorasickBuilder::new()
-                        .match_kind(kind)
-                        .start_kind(start)
-                        .ascii_case_insensitive(fold == 1)
-                        .build(&patterns)
-                        .expect("phrases are plain strings and always build")
-                };
-                let probe =
-                    (anchored == 1).then(|| build(MatchKind::LeftmostLongest, StartKind::Anchored));
-                automata.push(Automaton {
-                    ac: build(MatchKind::Standard, StartKind::Unanchored),
-                    longest: patterns.iter().map(String::len).max().unwrap_or(0),
-                    rule_of,
-                    probe,
-                });
             }
         }
         Matcher {
-            automata,
+            phrases,
+            automata: std::sync::OnceLock::new(),
             set: std::sync::OnceLock::new(),
             regexes,
         }
+    }
+
+    /// The phrase automata, built on first use.
+    fn automata(&self) -> &[Automaton] {
+        self.automata.get_or_init(|| {
+            self.phrases
+                .iter()
+                .map(|(patterns, rule_of, fold, anchored)| {
+                    let build = |kind, start| {
+                        AhoCorasickBuilder::new()
+                            .match_kind(kind)
+                            .start_kind(start)
+                            .ascii_case_insensitive(*fold)
+                            .build(patterns)
+                            .expect("phrases are plain strings and always build")
+                    };
+                    Automaton {
+                        ac: build(MatchKind::Standard, StartKind::Unanchored),
+                        longest: patterns.iter().map(String::len).max().unwrap_or(0),
+                        rule_of: rule_of.clone(),
+                        probe: anchored
+                            .then(|| build(MatchKind::LeftmostLongest, StartKind::Anchored)),
+                    }
+                })
+                .collect()
+        })
     }
 
     /// The regex set of every pattern rule, compiled on first use.
@@ -236,7 +255,7 @@ impl Matcher {
                 span: m.start()..m.end(),
             });
         };
-        for automaton in &self.automata {
+        for automaton in self.automata() {
             if let Some(probe) = &automaton.probe {
                 for (line_idx, line) in doc.lines.iter().enumerate() {
                     if !wanted(line_idx) {

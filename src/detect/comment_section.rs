@@ -39,8 +39,8 @@ pub struct CommentSection {
     max_share_after: f64,
     bare_tail_lines: usize,
     bare_tail_chars: usize,
-    heading: Option<Regex>,
-    counted: Option<Regex>,
+    heading: WholeLine,
+    counted: WholeLine,
     closers: HashSet<String>,
     /// Shortest and longest closer, in bytes: most lines are ruled out by length alone.
     closer_bytes: (usize, usize),
@@ -62,8 +62,12 @@ impl CommentSection {
             max_share_after: p.ratio("max-share-after", 0.33)?,
             bare_tail_lines: p.usize("bare-tail-lines", 2)?,
             bare_tail_chars: p.usize("bare-tail-chars", 100)?,
-            heading: whole_line("headings", &p.strings("headings")?)?,
-            counted: whole_line("counted-headings", &p.strings("counted-headings")?)?,
+            heading: WholeLine::new("headings", &p.strings("headings")?, p.compile_now)?,
+            counted: WholeLine::new(
+                "counted-headings",
+                &p.strings("counted-headings")?,
+                p.compile_now,
+            )?,
             closers: HashSet::new(),
             closer_bytes: (0, 0),
         }
@@ -144,10 +148,10 @@ impl CommentSection {
         {
             return Kind::Closer;
         }
-        if self.counted.as_ref().is_some_and(|r| r.is_match(text)) {
+        if self.counted.get().is_some_and(|r| r.is_match(text)) {
             return Kind::Counted;
         }
-        if self.heading.as_ref().is_some_and(|r| r.is_match(text)) {
+        if self.heading.get().is_some_and(|r| r.is_match(text)) {
             return Kind::Heading;
         }
         Kind::Other
@@ -170,13 +174,49 @@ enum Kind {
 }
 
 /// One case-insensitive regex matching a whole (trimmed) line against any of `patterns`,
-/// in brackets or not, with or without a colon after it.
-fn whole_line(key: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
+/// in brackets or not, with or without a colon after it: compiled at load for a user's
+/// rule (a bad pattern fails there, named), on first use for the embedded defaults
+/// (compiling them is a third of loading the default rules; the tests compile them).
+#[derive(Debug, Clone)]
+struct WholeLine {
+    pattern: Option<String>,
+    compiled: std::sync::OnceLock<Option<Regex>>,
+}
+
+impl WholeLine {
+    fn new(key: &str, patterns: &[String], compile_now: bool) -> Result<Self, String> {
+        let line = WholeLine {
+            pattern: whole_line(key, patterns)?,
+            compiled: std::sync::OnceLock::new(),
+        };
+        if compile_now {
+            let compiled = match &line.pattern {
+                Some(p) => Some(Regex::new(p).map_err(|e| format!("param `{key}`: {e}"))?),
+                None => None,
+            };
+            line.compiled.set(compiled).expect("a new cell is empty");
+        }
+        Ok(line)
+    }
+
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                self.pattern.as_ref().map(|p| {
+                    Regex::new(p)
+                        .expect("a user's patterns compile at load, the defaults' in the tests")
+                })
+            })
+            .as_ref()
+    }
+}
+
+/// The whole-line pattern for `patterns`, each checked alone first so that a bad one is
+/// named; `None` for none.
+fn whole_line(key: &str, patterns: &[String]) -> Result<Option<String>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    // Parsed one by one, to name the bad one; compiled once, together (compiling each
-    // alone as well cost more than the whole detector's start-up otherwise does).
     for p in patterns {
         regex_syntax::Parser::new()
             .parse(p)
@@ -187,9 +227,7 @@ fn whole_line(key: &str, patterns: &[String]) -> Result<Option<Regex>, String> {
         .map(|p| format!("(?:{p})"))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)^[\[(]?\s*(?:{all})\s*:?\s*[\])]?$"))
-        .map(Some)
-        .map_err(|e| format!("param `{key}`: {e}"))
+    Ok(Some(format!(r"(?i)^[\[(]?\s*(?:{all})\s*:?\s*[\])]?$")))
 }
 
 /// A closer as compared: lowercased, without the brackets, dots and spaces around it.

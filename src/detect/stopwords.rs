@@ -53,8 +53,12 @@ const ALL: usize = usize::MAX;
 /// bit each) that list it: `(anywhere, among the first CORE_WORDS)`.
 #[derive(Debug, Clone)]
 pub struct Stoplists {
-    languages: usize,
-    words: KeyMap<(u32, u32)>,
+    /// The languages, a bit each in this order.
+    chosen: Vec<String>,
+    extra: Vec<(String, Vec<String>)>,
+    /// Built on first use: a run over no input or a rule listing never reads a word, and
+    /// hashing some 30,000 of them is a tenth of loading the default rules.
+    words: std::sync::OnceLock<KeyMap<(u32, u32)>>,
 }
 
 impl Stoplists {
@@ -74,42 +78,53 @@ impl Stoplists {
         if chosen.len() > 32 {
             return Err(format!("at most 32 languages, not {}", chosen.len()));
         }
-        let mut lists = Stoplists {
-            languages: chosen.len(),
-            words: KeyMap::default(),
-        };
-        let mut scratch = String::new();
-        for (bit, code) in chosen.iter().enumerate() {
-            let builtin = BUILTIN.iter().find(|(c, _, _)| c == code);
-            let core = builtin.map_or(0, |(_, _, core)| *core);
-            let builtin = builtin.map(|(_, text, _)| *text);
-            let added = extra.iter().filter(|(c, _)| c == code);
-            if builtin.is_none() && added.clone().next().is_none() {
+        for code in &chosen {
+            let builtin = BUILTIN.iter().any(|(c, _, _)| c == code);
+            if !builtin && !extra.iter().any(|(c, _)| c == code) {
                 return Err(format!(
                     "no stoplist for language `{code}`; built in: {} (or give its words in `extra-stopwords`)",
                     languages().collect::<Vec<_>>().join(", ")
                 ));
             }
-            let builtin = builtin.into_iter().flat_map(str::lines).enumerate();
-            let added = added.flat_map(|(_, w)| w.iter().map(|w| (usize::MAX, w.as_str())));
-            for (rank, word) in builtin.chain(added) {
-                let word = word.trim();
-                if word.is_empty() {
-                    continue;
-                }
-                let masks = lists.words.entry(key(word, &mut scratch)).or_insert((0, 0));
-                masks.0 |= 1 << bit;
-                if rank < core {
-                    masks.1 |= 1 << bit;
+        }
+        Ok(Stoplists {
+            chosen,
+            extra: extra.to_vec(),
+            words: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// Every listed word's key and the languages that list it, built once.
+    fn words(&self) -> &KeyMap<(u32, u32)> {
+        self.words.get_or_init(|| {
+            let mut words = KeyMap::default();
+            let mut scratch = String::new();
+            for (bit, code) in self.chosen.iter().enumerate() {
+                let builtin = BUILTIN.iter().find(|(c, _, _)| c == code);
+                let core = builtin.map_or(0, |(_, _, core)| *core);
+                let builtin = builtin.map(|(_, text, _)| *text);
+                let added = self.extra.iter().filter(|(c, _)| c == code);
+                let builtin = builtin.into_iter().flat_map(str::lines).enumerate();
+                let added = added.flat_map(|(_, w)| w.iter().map(|w| (usize::MAX, w.as_str())));
+                for (rank, word) in builtin.chain(added) {
+                    let word = word.trim();
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let masks = words.entry(key(word, &mut scratch)).or_insert((0, 0));
+                    masks.0 |= 1 << bit;
+                    if rank < core {
+                        masks.1 |= 1 << bit;
+                    }
                 }
             }
-        }
-        Ok(lists)
+            words
+        })
     }
 
     /// How many languages the lists cover (the bits of a mask).
     pub fn len(&self) -> usize {
-        self.languages
+        self.chosen.len()
     }
 
     /// The languages that list `word` (in any case), a bit each.
@@ -120,7 +135,7 @@ impl Stoplists {
     /// The languages that list `word` anywhere, and those that list it among their most
     /// frequent words (which tell the language).
     pub fn masks(&self, word: &str, scratch: &mut String) -> (u32, u32) {
-        self.words
+        self.words()
             .get(&key(word, scratch))
             .copied()
             .unwrap_or((0, 0))

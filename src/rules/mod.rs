@@ -538,8 +538,11 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
     };
 
     let matcher = if let Some(name) = &spec.detector {
-        let detector =
-            Detector::new(name.get_ref(), &spec.params).map_err(|msg| err(name.span(), msg))?;
+        let detector = match when {
+            Compile::Now => Detector::new(name.get_ref(), &spec.params),
+            Compile::Lazily => Detector::new_lazy(name.get_ref(), &spec.params),
+        }
+        .map_err(|msg| err(name.span(), msg))?;
         if detector.cuts() {
             action = Action::Cut;
         }
