@@ -435,8 +435,12 @@ static FOLD_BMP: std::sync::LazyLock<Vec<u32>> = std::sync::LazyLock::new(|| {
         .collect()
 });
 
-/// `c.is_alphanumeric()`, by table for the Basic Multilingual Plane.
+/// `c.is_alphanumeric()`, by table for the Basic Multilingual Plane. ASCII needs no
+/// table, and a run that meets only ASCII never builds it.
 pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     match FOLD_BMP.get(c as usize) {
         Some(&folded) => folded != 0,
         None => c.is_alphanumeric(),
