@@ -13,6 +13,12 @@
 //! one paragraph among them), an article under its byline ("By Jane Doe" over a date),
 //! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
 //! not names above time stamps).
+//!
+//! Known limit: a list of quotes at an article's end, each under its speaker's name and a
+//! date, has a thread's shape and goes with it. Requiring a time of day or a relative
+//! stamp would keep it, but this detector also takes the teaser lists (headline, author,
+//! date, blurb) that end many page dumps, whose stamps are dates: that needs a rule of
+//! its own first.
 
 use regex::Regex;
 
