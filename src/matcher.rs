@@ -127,7 +127,7 @@ impl PatternSet {
 type PhraseGroup = (Vec<String>, Vec<usize>, bool, bool);
 
 pub struct Matcher {
-    /// The phrases, grouped by case and anchoring, kept until the automata are built.
+    /// The phrases, grouped by case and anchoring: what the automata are built from.
     phrases: Vec<PhraseGroup>,
     /// Built on the first document too: a run over no input, a rule listing or a rules
     /// check never needs them, and building them is a third of loading the default rules.

@@ -190,22 +190,21 @@ impl WholeLine {
             compiled: std::sync::OnceLock::new(),
         };
         if compile_now {
-            let compiled = match &line.pattern {
-                Some(p) => Some(Regex::new(p).map_err(|e| format!("param `{key}`: {e}"))?),
-                None => None,
-            };
+            let compiled = line.compile().map_err(|e| format!("param `{key}`: {e}"))?;
             line.compiled.set(compiled).expect("a new cell is empty");
         }
         Ok(line)
     }
 
+    fn compile(&self) -> Result<Option<Regex>, regex::Error> {
+        self.pattern.as_deref().map(Regex::new).transpose()
+    }
+
     fn get(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| {
-                self.pattern.as_ref().map(|p| {
-                    Regex::new(p)
-                        .expect("a user's patterns compile at load, the defaults' in the tests")
-                })
+                self.compile()
+                    .expect("a user's patterns compile at load, the defaults' in the tests")
             })
             .as_ref()
     }
