@@ -189,7 +189,15 @@ impl MainBody {
             .collect();
         let gaps: Vec<i64> = taken
             .iter()
-            .map(|&n| -(n.min(self.furniture_grace + 1) as i64) * self.furniture_cost / 3)
+            // They cost what they cost as a run of furniture: a menu that a rule took
+            // whole parts the body from a sidebar as much as the menu did. (Capped at a
+            // few lines' cost, every new furniture rule let main-body join more sidebars
+            // to the body.)
+            .map(|&n| {
+                let grace = n.min(self.furniture_grace) as i64;
+                let rest = n.saturating_sub(self.furniture_grace) as i64;
+                -(grace * self.furniture_cost / 3 + rest * self.furniture_cost)
+            })
             .collect();
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
