@@ -267,3 +267,16 @@ fn learn_names_a_bad_record() {
     assert_eq!(out.status.code(), Some(0));
     assert!(text(&out.stderr).contains("1 bad records skipped"));
 }
+
+#[test]
+fn learn_never_writes_over_its_corpus() {
+    let dir = TempDir::new("learn-same");
+    let f = dir.path("docs.jsonl");
+    let corpus = "{\"url\":\"https://a.example/\",\"text\":\"x\"}\n";
+    std::fs::write(&f, corpus).unwrap();
+    let path = f.to_str().unwrap();
+    let out = chaff(&["learn", path, "--output", path], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("is an input; chaff never writes over its input"));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), corpus);
+}

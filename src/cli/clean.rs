@@ -10,7 +10,7 @@ use chaff::record::RecordOptions;
 
 use super::io::{Output, display_name, is_stdin, write_atomic};
 use super::jsonl;
-use super::{Failure, load_rules, read_text, write_failure, write_out};
+use super::{Failure, load_rules, read_text, refuse_overwrite, write_failure, write_out};
 use crate::{Cli, JsonlArgs};
 
 pub fn command(cli: &Cli) -> Result<u8, Failure> {
@@ -58,15 +58,14 @@ fn open_output(path: Option<&Path>, inputs: &[PathBuf]) -> Result<Output, Failur
     let Some(path) = path else {
         return Ok(Output::stdout());
     };
-    if jsonl::same_file(path, inputs) {
-        return Err(Failure {
-            code: 2,
-            message: format!(
-                "{}: is an input; chaff never writes over its input",
-                path.display()
-            ),
-        });
-    }
+    refuse_overwrite(
+        path,
+        inputs,
+        &format!(
+            "{}: is an input; chaff never writes over its input",
+            path.display()
+        ),
+    )?;
     Output::create(path).map_err(|e| Failure {
         code: 1,
         message: format!("{}: cannot create: {e}", path.display()),
@@ -142,15 +141,14 @@ fn out_dir_command(
     }
     for (file, rel) in &jobs {
         let dest = dir.join(rel);
-        if jsonl::same_file(&dest, std::slice::from_ref(file)) {
-            return Err(Failure {
-                code: 2,
-                message: format!(
-                    "{}: the output would overwrite this input; pick an --out-dir outside the inputs",
-                    file.display()
-                ),
-            });
-        }
+        refuse_overwrite(
+            &dest,
+            std::slice::from_ref(file),
+            &format!(
+                "{}: the output would overwrite this input; pick an --out-dir outside the inputs",
+                file.display()
+            ),
+        )?;
         let text = read_text(file, lossy)?;
         let cleaned = cleaner.clean_url(&text, url);
         if !quiet {

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::Instant;
 
@@ -234,15 +234,4 @@ fn write_in_order(
     }
     progress.finish();
     Ok(stats)
-}
-
-/// Whether `output` is one of the inputs (chaff never writes over its input).
-pub fn same_file(output: &Path, inputs: &[PathBuf]) -> bool {
-    let Ok(out) = output.canonicalize() else {
-        return false;
-    };
-    inputs
-        .iter()
-        .filter_map(|p| p.canonicalize().ok())
-        .any(|p| p == out)
 }

@@ -9,7 +9,7 @@ use chaff::record::{RecordOptions, read_record};
 use crate::{LearnArgs, LearnOnError};
 
 use super::io::{display_name, open_input, record_bytes, write_atomic};
-use super::{Failure, jsonl, write_failure, write_out};
+use super::{Failure, refuse_overwrite, write_failure, write_out};
 
 /// Learn from every record of `inputs`. A bad record stops the run with its file and
 /// line, unless `skip_bad`; then it is counted in the second value.
@@ -64,16 +64,15 @@ pub fn command(args: &LearnArgs) -> Result<u8, Failure> {
     } else {
         &args.corpus[..]
     };
-    if let Some(out) = &args.output
-        && jsonl::same_file(out, inputs)
-    {
-        return Err(Failure {
-            code: 2,
-            message: format!(
+    if let Some(out) = &args.output {
+        refuse_overwrite(
+            out,
+            inputs,
+            &format!(
                 "{}: is an input; chaff never writes over its input",
                 out.display()
             ),
-        });
+        )?;
     }
     let mut record = RecordOptions::new(&args.field);
     record.url_field = Some(args.url_field.split('.').map(str::to_string).collect());

@@ -85,6 +85,25 @@ pub fn write_failure(e: std::io::Error) -> Failure {
     }
 }
 
+/// Refuses an output that is one of the inputs: chaff never writes over its input (exit
+/// code 2, as for any bad argument). A path that does not exist yet is no input.
+pub fn refuse_overwrite(output: &Path, inputs: &[PathBuf], why: &str) -> Result<(), Failure> {
+    let Ok(out) = output.canonicalize() else {
+        return Ok(());
+    };
+    if inputs
+        .iter()
+        .filter_map(|p| p.canonicalize().ok())
+        .any(|p| p == out)
+    {
+        return Err(Failure {
+            code: 2,
+            message: why.to_string(),
+        });
+    }
+    Ok(())
+}
+
 pub fn load_rules(args: &RuleArgs, extra: &[PathBuf]) -> Result<(RuleSet, Vec<String>), Failure> {
     let paths: Vec<PathBuf> = args.rule_paths.iter().chain(extra).cloned().collect();
     Ok(RuleSet::load(
