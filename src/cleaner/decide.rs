@@ -81,6 +81,23 @@ impl State {
         }
     }
 
+    /// A label a detector cut at a join is a block of its own glued to the next one: a rule
+    /// that drops the whole line for the label (a read-more link) would take the glued
+    /// sentence with it. Such a drop gives way to the cut, and the rest of the line is
+    /// judged again, on its own, in the next pass. Drops by detectors, which read more
+    /// than the line, stand.
+    pub(super) fn split_glued(&mut self, glued: &[Hit], rules: &[Rule]) {
+        for hit in glued {
+            if let Fate::Drop(r) = self.fates[hit.line]
+                && rules[r].action == Action::DropLine
+                && rules[r].anchor == Anchor::WholeLine
+                && !matches!(rules[r].matcher, RuleMatcher::Detector(_))
+            {
+                self.fates[hit.line] = Fate::Cut(vec![(hit.span.clone(), hit.rule)]);
+            }
+        }
+    }
+
     /// Cut a hit's span out of its line, unless the line is dropped already.
     pub(super) fn cut(&mut self, hit: &Hit) {
         match &mut self.fates[hit.line] {

@@ -15,7 +15,7 @@ use crate::detect::{Memo as DetectorMemo, Stage, Survivor};
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::memo::{Memo, Origins};
-use crate::rules::{Action, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
+use crate::rules::{Action, Anchor, Matcher as RuleMatcher, Rule, RuleSet, Scope, url_host};
 
 mod cleaned;
 mod decide;
@@ -160,6 +160,7 @@ impl Cleaner {
         // Rules act in load order, so the first rule to claim a line is the one explained.
         let mut found = Vec::new();
         let mut cuts = Vec::new();
+        let mut glued = Vec::new();
         for (r, rule) in self.rules.iter().enumerate().filter(active) {
             match &rule.matcher {
                 RuleMatcher::Detector(d) if d.cuts() => {
@@ -167,11 +168,13 @@ impl Cleaner {
                     d.detect_cuts(&doc, &mut cuts);
                     for (line, span) in cuts.drain(..) {
                         if state.in_scope(line, rule) {
-                            state.cut(&Hit {
+                            let hit = Hit {
                                 rule: r,
                                 line,
                                 span,
-                            });
+                            };
+                            state.cut(&hit);
+                            glued.push(hit);
                         }
                     }
                 }
@@ -188,6 +191,7 @@ impl Cleaner {
                 _ => state.apply(&hits[r], rule, &doc),
             }
         }
+        state.split_glued(&glued, &self.rules);
         state.drop_emptied_lines(&doc);
         // The first pass read the input: its hits are the input's, for the passes after
         // it (moved, not copied: this pass is done with them).

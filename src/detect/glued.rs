@@ -22,7 +22,7 @@
 
 use std::ops::Range;
 
-use super::{Datelines, Params};
+use super::{Datelines, Params, ends_sentence};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -30,6 +30,11 @@ pub struct GluedLabels {
     dates: Datelines,
     reading: Vec<String>,
     max_label_bytes: usize,
+    /// The read-also labels, lowercased, that start with an ASCII letter, by that letter: a
+    /// line is compared only with the labels its first byte can start.
+    read_also_ascii: Vec<Vec<String>>,
+    /// The read-also labels that start with another character.
+    read_also_other: Vec<String>,
 }
 
 /// How far into a line a label's first digit or bar may stand: "Published on Wednesday,
@@ -39,12 +44,45 @@ const MARK_BYTES: usize = 32;
 /// Most words a kicker has: "World | Analysis", "Sport | Football | Premier League".
 const KICKER_WORDS: usize = 4;
 
+/// How far into a line a read-also headline may run before the text glued to it: the
+/// label and a long headline.
+const HEADLINE_BYTES: usize = 240;
+
+/// Fewest words of a headline after a read-also label: one word is a section's name.
+const HEADLINE_WORDS: usize = 2;
+
+/// The shortest line that can hold a read-also label, a headline and a glued sentence.
+const MIN_GLUED_BYTES: usize = 32;
+
+/// Most words of a headline: longer, the line is a paragraph that starts with the label's
+/// word ("Related: 71 percent of politics visits to …").
+const MAX_HEADLINE_WORDS: usize = 16;
+
+/// Fewest words of the sentence glued to a headline: shorter, what follows a join is more
+/// likely the rest of a name written in camel case ("How YouTube changed music").
+const GLUED_SENTENCE_WORDS: usize = 5;
+
 impl GluedLabels {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        let mut read_also_ascii = vec![Vec::new(); 128];
+        let mut read_also_other = Vec::new();
+        for label in p.words("read-also")? {
+            match label.bytes().next() {
+                Some(b) if b.is_ascii_alphabetic() => read_also_ascii[b as usize].push(label),
+                Some(_) => read_also_other.push(label),
+                None => {}
+            }
+        }
+        // The longest label first, so "read more" is not taken for "read".
+        for labels in read_also_ascii.iter_mut().chain([&mut read_also_other]) {
+            labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        }
         Ok(GluedLabels {
             dates: Datelines::with_labels(p.words("labels")?),
             reading: p.words("reading-time")?,
             max_label_bytes: p.usize("max-label-bytes", 80)?,
+            read_also_ascii,
+            read_also_other,
         })
     }
 
@@ -56,7 +94,8 @@ impl GluedLabels {
             }
             let text = doc.line(i);
             let start = text.len() - text.trim_start().len();
-            if let Some(join) = self.label_end(&text[start..]) {
+            let rest = &text[start..];
+            if let Some(join) = self.label_end(rest).or_else(|| self.headline_end(rest)) {
                 out.push((i, line.start + start..line.start + start + join));
             }
         }
@@ -71,29 +110,60 @@ impl GluedLabels {
         let first = bytes[..bytes.len().min(MARK_BYTES)]
             .iter()
             .position(|b| b.is_ascii_digit() || *b == b'|')?;
-        for at in first + 1..bytes.len() {
-            let b = bytes[at];
-            // Only an ASCII capital, a quote or the lead byte of a wider character can
-            // start what follows a join.
-            if !(b.is_ascii_uppercase() || b == b'"' || b >= 0xC0) {
-                continue;
-            }
-            let Some(prev) = head[..at].chars().next_back() else {
-                continue;
-            };
-            if prev.is_whitespace() || matches!(prev, '(' | '[' | '"' | '“' | '«' | '-') {
-                continue;
-            }
-            let mut after = text[at..].chars();
-            let c = after.next().expect("inside the text");
-            let next = after.next();
-            let glued = (c.is_uppercase() && next.is_some_and(char::is_lowercase))
-                || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic));
-            if glued && self.is_label(&text[..at]) {
-                return Some(at);
-            }
+        joins(text, first + 1, bytes.len()).find(|&at| self.is_label(&text[..at]))
+    }
+
+    /// Where a read-also label's headline ends, if a sentence is glued to it: "Lire aussi :
+    /// Le budget en hausseLes résultats sont tombés mardi soir." The first join after the
+    /// headline's first words that a sentence of `GLUED_SENTENCE_WORDS` words or more
+    /// follows; a join inside a name ("iPhone", "McDonald's") that no sentence follows
+    /// is passed over.
+    fn headline_end(&self, text: &str) -> Option<usize> {
+        // A label, two words and a sentence of five: shorter lines, most of them, have none.
+        if text.len() < MIN_GLUED_BYTES {
+            return None;
         }
-        None
+        let first = *text.as_bytes().first()?;
+        let label = if first.is_ascii() {
+            // Most lines: a table lookup, then a comparison of bytes.
+            self.read_also_ascii[first.to_ascii_lowercase() as usize]
+                .iter()
+                .find(|label| {
+                    text.as_bytes()
+                        .get(..label.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+                })
+                .map(String::len)
+        } else {
+            self.read_also_other
+                .iter()
+                .find_map(|label| prefix_len(text, label))
+        };
+        let label = label?;
+        // The label ends at a word's end, then a colon, a dash or a bar may follow.
+        if text[label..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let after = text[label..].trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ':' | '：' | '-' | '–' | '|')
+        });
+        let from = text.len() - after.len();
+        let end = text.floor_char_boundary(HEADLINE_BYTES.min(text.len()));
+        joins(text, from + 1, end).find(|&at| {
+            let headline = &text[from..at];
+            let words = headline.split_whitespace().count();
+            (HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&words)
+                // A paragraph that starts "Related: …" is no headline: no sentence ends
+                // inside a headline.
+                && !headline.contains(". ")
+                && !camel_case(headline, &text[at..])
+                && ends_sentence(&text[at..])
+                && text[at..].split_whitespace().count() >= GLUED_SENTENCE_WORDS
+        })
     }
 
     fn is_label(&self, prefix: &str) -> bool {
@@ -142,6 +212,69 @@ impl GluedLabels {
     }
 }
 
+/// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
+/// and a letter, follow a letter, a digit or a closing mark with no space between them.
+fn joins(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    (from..to).filter(move |&at| {
+        let b = bytes[at];
+        // Only an ASCII capital, a quote or the lead byte of a wider character can
+        // start what follows a join.
+        if !(b.is_ascii_uppercase() || b == b'"' || b >= 0xC0) || !text.is_char_boundary(at) {
+            return false;
+        }
+        let Some(prev) = text[..at].chars().next_back() else {
+            return false;
+        };
+        if prev.is_whitespace() || matches!(prev, '(' | '[' | '"' | '“' | '«' | '-') {
+            return false;
+        }
+        let mut after = text[at..].chars();
+        let c = after.next().expect("inside the text");
+        let next = after.next();
+        (c.is_uppercase() && next.is_some_and(char::is_lowercase))
+            || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic))
+    })
+}
+
+/// Whether the join between `left` and `right` is inside a word written in camel case
+/// ("FiveThirtyEight", "GOProud", "iPhone", "McDonald's"): an acronym or a word of one or
+/// two letters before it, or another capital inside the word on either side. A headline's
+/// last word and a sentence's first are each written as words are.
+fn camel_case(left: &str, right: &str) -> bool {
+    let word_start = left
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(left.len(), |(i, _)| i);
+    let before = &left[word_start..];
+    let after = right.split(char::is_whitespace).next().unwrap_or("");
+    let inner_capital = |word: &str| {
+        word.chars()
+            .zip(word.chars().skip(1))
+            .any(|(a, b)| a.is_lowercase() && b.is_uppercase())
+    };
+    before.chars().count() < 3
+        || before.chars().next_back().is_some_and(char::is_uppercase)
+        || inner_capital(before)
+        || inner_capital(after)
+}
+
+/// The length in bytes of `label` (lowercase) at the start of `text`, compared without
+/// case, if it is there.
+fn prefix_len(text: &str, label: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for want in label.chars() {
+        let (_, c) = chars.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(want) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +284,14 @@ mod tests {
         t.insert(
             "labels".into(),
             toml::Value::Array(["updated", "published", "on"].map(|s| s.into()).to_vec()),
+        );
+        t.insert(
+            "read-also".into(),
+            toml::Value::Array(
+                ["read more", "related", "lire aussi", "читайте также"]
+                    .map(|s| s.into())
+                    .to_vec(),
+            ),
         );
         t.insert(
             "reading-time".into(),
@@ -202,6 +343,53 @@ mod tests {
             "CheatsCodesGuides | FilePlanet | 3D Gamers",
         ] {
             assert_eq!(d.label_end(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn cuts_read_also_headlines_at_the_glued_sentence() {
+        let d = det();
+        for (line, label) in [
+            (
+                "Read more: Storm closes schoolsWhat happens next for the pupils of the town?",
+                "Read more: Storm closes schools",
+            ),
+            (
+                "Lire aussi : Le budget de la ville en hausseLes résultats sont tombés mardi soir.",
+                "Lire aussi : Le budget de la ville en hausse",
+            ),
+            (
+                "ЧИТАЙТЕ ТАКЖЕ: Бюджет города вырос в этом годуРезультаты голосования объявили во вторник вечером.",
+                "ЧИТАЙТЕ ТАКЖЕ: Бюджет города вырос в этом году",
+            ),
+            (
+                "RELATED Storm Closes Schools Across The RegionThe mayor said the plan would be ready by June.",
+                "RELATED Storm Closes Schools Across The Region",
+            ),
+        ] {
+            assert_eq!(
+                d.headline_end(line).map(|at| &line[..at]),
+                Some(label),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn leaves_paragraphs_that_start_with_a_read_also_word() {
+        let d = det();
+        for line in [
+            // A paragraph, with a name in camel case: no headline ends there.
+            "Related: 71 percent of politics visits to The New York Times last week “included a stop at FiveThirtyEight,” Marc Tracy writes.",
+            "RELATED: GOProud's 2012 endorsees did not fare very well, and most of them lost.",
+            // Camel case inside a headline, and no sentence after it.
+            "Read more: How YouTube changed music",
+            "Read more: Apple's new iPhone is here and it costs more than ever before.",
+            "Read more: McDonald's to close 200 stores in the spring and summer.",
+            // A word that only starts like a label.
+            "Relatedness: The two species share a common ancestor, biologists say.",
+        ] {
+            assert_eq!(d.headline_end(line), None, "{line}");
         }
     }
 }
