@@ -35,6 +35,8 @@ pub struct GluedLabels {
     read_also_ascii: Vec<Vec<String>>,
     /// The read-also labels that start with another character.
     read_also_other: Vec<String>,
+    /// The words a byline starts with ("by", "von", "par"), lowercased.
+    by: Vec<String>,
 }
 
 /// How far into a line a label's first digit or bar may stand: "Published on Wednesday,
@@ -50,6 +52,15 @@ const HEADLINE_BYTES: usize = 240;
 
 /// Fewest words of a headline after a read-also label: one word is a section's name.
 const HEADLINE_WORDS: usize = 2;
+
+/// Most words of a byline's name: "Ana María de la Fuente" and two authors joined.
+const BYLINE_WORDS: usize = 6;
+
+/// Small words inside names and between two authors' names.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "dos", "bin", "al", "and",
+    "&", "und", "et", "y", "e", "en", "i", "и", "ve", "و", "和",
+];
 
 /// The shortest line that can hold a read-also label, a headline and a glued sentence.
 const MIN_GLUED_BYTES: usize = 32;
@@ -83,6 +94,7 @@ impl GluedLabels {
             max_label_bytes: p.usize("max-label-bytes", 80)?,
             read_also_ascii,
             read_also_other,
+            by: p.words("by")?,
         })
     }
 
@@ -107,9 +119,11 @@ impl GluedLabels {
         let bytes = head.as_bytes();
         // A label holds a digit or a `|` (a time stamp, a reading time, a kicker), and the
         // join comes after it: lines without one, most of them, end here.
+        // A middle dot or a bullet parts a byline from its date as a bar does: the byte
+        // that ends each (0xB7 of `·`, 0xA2 of `•`) marks it.
         let first = bytes[..bytes.len().min(MARK_BYTES)]
             .iter()
-            .position(|b| b.is_ascii_digit() || *b == b'|')?;
+            .position(|b| b.is_ascii_digit() || *b == b'|' || *b == 0xB7 || *b == 0xA2)?;
         joins(text, first + 1, bytes.len()).find(|&at| self.is_label(&text[..at]))
     }
 
@@ -172,9 +186,37 @@ impl GluedLabels {
         if parts.len() > 1 && self.kicker(&parts) {
             return true;
         }
-        parts
-            .iter()
-            .all(|part| !part.is_empty() && (self.stamp(part) || self.reading_time(part)))
+        // Time stamps and reading times, and beside at least one of them a byline or a
+        // section's name ("By Jane Smith | May 3, 2024", "World · 5 min read").
+        let timed = |part: &&str| self.stamp(part) || self.reading_time(part);
+        parts.iter().any(timed)
+            && parts
+                .iter()
+                .all(|part| !part.is_empty() && (timed(part) || self.byline(part)))
+    }
+
+    /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
+    /// de la Fuente", "J. R. Moehringer"), after one of the `by` words or not.
+    fn byline(&self, part: &str) -> bool {
+        let mut words = part.split_whitespace().peekable();
+        if let Some(first) = words.peek()
+            && self.by.iter().any(|by| first.to_lowercase() == *by)
+        {
+            words.next();
+        }
+        let mut n = 0;
+        for word in words {
+            n += 1;
+            let name = word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','));
+            let particle = NAME_PARTICLES.contains(&word);
+            if n > BYLINE_WORDS || !(name || particle) {
+                return false;
+            }
+        }
+        n > 0
     }
 
     /// A date or time stamp, bare or in «guillemets».
@@ -286,6 +328,10 @@ mod tests {
             toml::Value::Array(["updated", "published", "on"].map(|s| s.into()).to_vec()),
         );
         t.insert(
+            "by".into(),
+            toml::Value::Array(["by", "von", "par"].map(|s| s.into()).to_vec()),
+        );
+        t.insert(
             "read-also".into(),
             toml::Value::Array(
                 ["read more", "related", "lire aussi", "читайте также"]
@@ -322,6 +368,14 @@ mod tests {
                 "World | Analysis",
             ),
             ("12 Min LesezeitDer Rat hat entschieden.", "12 Min Lesezeit"),
+            (
+                "By Jane Smith | Updated May 3, 2024The council voted.",
+                "By Jane Smith | Updated May 3, 2024",
+            ),
+            (
+                "Ana de la Fuente · 5 min readThe council voted.",
+                "Ana de la Fuente · 5 min read",
+            ),
         ] {
             assert_eq!(
                 d.label_end(line).map(|at| &line[..at]),
@@ -341,6 +395,9 @@ mod tests {
             "World Cup | The final was played in Qatar.",
             "Paris, London and BerlinThe three cities",
             "CheatsCodesGuides | FilePlanet | 3D Gamers",
+            // A name beside a name, with no stamp, is a menu's or a kicker's.
+            "Jane Smith | Ana Ruiz | The council voted.",
+            "By Jane Smith | Ana RuizThe council voted on the 3rd.",
         ] {
             assert_eq!(d.label_end(line), None, "{line}");
         }
