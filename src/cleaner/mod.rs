@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::detect::{Memo as DetectorMemo, Stage, Survivor};
+use crate::detect::{Memo as DetectorMemo, Stage, Survivor, SurvivorPos};
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::memo::{Memo, Origins};
@@ -200,6 +200,7 @@ impl Cleaner {
         }
 
         let mut survivors: Option<Vec<Survivor>> = None;
+        let mut survivors_found: Vec<SurvivorPos> = Vec::new();
         let staged = |stage| {
             self.rules.iter().enumerate().filter(active).filter(
                 move |(_, r)| matches!(&r.matcher, RuleMatcher::Detector(d) if d.stage() == stage),
@@ -209,11 +210,18 @@ impl Cleaner {
             if let RuleMatcher::Detector(d) = &rule.matcher {
                 let lines = survivors
                     .get_or_insert_with(|| state.survivors(&doc, &origins, &mut memo.detect));
-                found.clear();
-                d.detect_survivors(&doc, lines, &origins, &mut memo.detect, &mut found);
-                for &k in &found {
-                    if state.in_scope(lines[k].line, rule) {
-                        state.drop(lines[k].line, r);
+                survivors_found.clear();
+                d.detect_survivors(
+                    &doc,
+                    lines,
+                    &origins,
+                    &mut memo.detect,
+                    &mut survivors_found,
+                );
+                for &k in &survivors_found {
+                    let line = lines[k.0].line;
+                    if state.in_scope(line, rule) {
+                        state.drop(line, r);
                     }
                 }
                 lines.retain(|s| !matches!(state.fates[s.line], Fate::Drop(_)));

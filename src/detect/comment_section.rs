@@ -29,7 +29,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::{Params, Survivor, ends_sentence};
+use super::{Params, Survivor, SurvivorPos, ends_sentence};
 
 #[derive(Debug, Clone)]
 pub struct CommentSection {
@@ -81,7 +81,7 @@ impl CommentSection {
         self
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
         // The first closer at or after each line, found from the end in one sweep: a
         // long text has many headings and few closers.
@@ -104,7 +104,7 @@ impl CommentSection {
             if before >= self.min_chars_before && matches!(kinds[k], Kind::Heading | Kind::Counted)
             {
                 if let Some(close) = next_closer[k + 1] {
-                    out.extend(k..=close);
+                    out.extend((k..=close).map(SurvivorPos));
                     let chars: usize = lines[k..=close].iter().map(|l| l.chars).sum();
                     seen += chars;
                     taken += chars;
@@ -118,7 +118,7 @@ impl CommentSection {
                     && rest - line.chars <= self.bare_tail_chars
                     && !lines[k + 1..].iter().any(|l| ends_sentence(&l.text))
                 {
-                    out.extend(k..lines.len());
+                    out.extend(SurvivorPos::all(k..lines.len()));
                     return;
                 }
                 if kinds[k] == Kind::Counted
@@ -126,7 +126,7 @@ impl CommentSection {
                     && rest as f64 <= self.max_share_after * (total - taken) as f64
                     && !self.teaser(&kinds, k)
                 {
-                    out.extend(k..lines.len());
+                    out.extend(SurvivorPos::all(k..lines.len()));
                     return;
                 }
             }
@@ -266,7 +266,7 @@ mod tests {
             .collect();
         let mut out = Vec::new();
         section().detect(&lines, &mut out);
-        out
+        out.into_iter().map(|k| k.0).collect()
     }
 
     const BODY: &str = "The council voted on Tuesday to close the old library and move its collection to the new civic centre.\nResidents who opposed the plan said they would keep campaigning, but the mayor said the decision was final.\nThe building will be sold next year, and the money will go to the new centre's reading rooms and archive.\nThe library's oldest maps and letters will be lent to the county museum until the new rooms are ready.\n";

@@ -243,7 +243,7 @@ impl Detector {
         lines: &[Survivor],
         origins: &Origins,
         memo: &mut Memo,
-        out: &mut Vec<usize>,
+        out: &mut Vec<SurvivorPos>,
     ) {
         match &self.kind {
             Kind::RepeatedTitle(d) => d.detect(lines, out),
@@ -314,6 +314,19 @@ impl Memo {
             key: self.keys[i],
             chars: self.chars[i] as usize,
         }
+    }
+}
+
+/// A position in the survivors a detector is given (`lines[k]`), not a line of the
+/// document: the two are easy to mix up in a detector that reads both, and `Survivor::line`
+/// is the one way from this to that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SurvivorPos(pub usize);
+
+impl SurvivorPos {
+    /// Every position in `range`.
+    pub fn all(range: std::ops::Range<usize>) -> impl Iterator<Item = SurvivorPos> {
+        range.map(SurvivorPos)
     }
 }
 

@@ -22,7 +22,7 @@
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
 //!   a line that occurs more than `max-copies` times (default 2) ends a run.
 
-use super::{Params, Survivor};
+use super::{Params, Survivor, SurvivorPos};
 use crate::keys::{KeyMap, KeySet};
 
 /// How often each key occurs among `lines`.
@@ -46,7 +46,7 @@ impl RepeatedTitle {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let same = |a: usize, b: usize| lines[a].text.trim() == lines[b].text.trim();
         for k in 1..lines.len().min(self.head_lines) {
             // A pair, not a run: a line printed three or more times in a row is a pattern
@@ -55,7 +55,7 @@ impl RepeatedTitle {
             let run_before = k >= 2 && same(k - 1, k - 2);
             let run_after = k + 1 < lines.len() && same(k + 1, k);
             if same(k, k - 1) && !run_before && !run_after {
-                out.push(k);
+                out.push(SurvivorPos(k));
             }
         }
     }
@@ -75,7 +75,7 @@ impl RepeatedParagraphs {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let counts = counts(lines);
         let mut seen = KeySet::default();
         for (k, line) in lines.iter().enumerate() {
@@ -83,7 +83,7 @@ impl RepeatedParagraphs {
                 && counts[&line.key] <= self.max_copies
                 && !seen.insert(line.key)
             {
-                out.push(k);
+                out.push(SurvivorPos(k));
             }
         }
     }
@@ -107,7 +107,7 @@ impl RepeatedBody {
         })
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let keys: Vec<u64> = lines.iter().map(|l| l.key).collect();
         let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
         let counts = counts(lines);
@@ -134,7 +134,7 @@ impl RepeatedBody {
             let total: usize = chars[i..i + len].iter().sum();
             if len >= self.min_lines && total >= self.min_chars && total >= self.min_avg_chars * len
             {
-                out.extend(i..i + len);
+                out.extend(SurvivorPos::all(i..i + len));
                 for (k, key) in keys.iter().enumerate().skip(i).take(len) {
                     first.entry(*key).or_insert(k);
                 }
@@ -182,7 +182,7 @@ mod tests {
         ]);
         let mut out = Vec::new();
         d.detect(&l, &mut out);
-        assert_eq!(out, vec![4, 5, 6]);
+        assert_eq!(out, [SurvivorPos(4), SurvivorPos(5), SurvivorPos(6)]);
     }
 
     #[test]
@@ -228,7 +228,7 @@ mod tests {
         );
         assert!(out.is_empty());
         p.detect(&lines(&["Day 1", MEAL, "Day 2", MEAL]), &mut out);
-        assert_eq!(out, vec![3]);
+        assert_eq!(out, [SurvivorPos(3)]);
     }
 
     #[test]
@@ -239,7 +239,7 @@ mod tests {
             &lines(&["Icons", "A title", " A title ", "Text."]),
             &mut out,
         );
-        assert_eq!(out, vec![2]);
+        assert_eq!(out, [SurvivorPos(2)]);
         out.clear();
         t.detect(
             &lines(&[
@@ -256,7 +256,7 @@ mod tests {
         let d = RepeatedTitle { head_lines: 6 };
         let mut out = Vec::new();
         d.detect(&lines(&["Title", "Title", "Body text."]), &mut out);
-        assert_eq!(out, vec![1]);
+        assert_eq!(out, [SurvivorPos(1)]);
         // A chant printed line after line: no copy goes, so nothing moves up a pass later.
         out.clear();
         d.detect(
@@ -266,6 +266,6 @@ mod tests {
         assert!(out.is_empty());
         out.clear();
         d.detect(&lines(&["Title", "Title", "Sub", "Sub", "Sub"]), &mut out);
-        assert_eq!(out, vec![1]);
+        assert_eq!(out, [SurvivorPos(1)]);
     }
 }

@@ -22,7 +22,7 @@
 
 use regex::Regex;
 
-use super::{Datelines, Params, Survivor, ends_sentence, has_time, has_year};
+use super::{Datelines, Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -152,7 +152,7 @@ impl CommentThread {
         })
     }
 
-    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<usize>) {
+    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let headers: Vec<usize> = (0..lines.len())
             .filter(|&k| self.header(doc, lines, k))
             .collect();
@@ -182,7 +182,7 @@ impl CommentThread {
         if !lines[..start].iter().any(|l| l.chars >= PARAGRAPH_CHARS) {
             return;
         }
-        out.extend(start..lines.len());
+        out.extend(SurvivorPos::all(start..lines.len()));
     }
 
     fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> bool {

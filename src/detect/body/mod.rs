@@ -84,7 +84,7 @@
 use std::sync::Arc;
 
 use super::stopwords::{Stoplists, TokenKind, ascii_tokens, tokens};
-use super::{Params, Survivor, ends_sentence, has_time, has_year, is_alphanumeric};
+use super::{Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year, is_alphanumeric};
 use crate::document::Document;
 use crate::memo::Origins;
 
@@ -154,7 +154,7 @@ impl MainBody {
         lines: &[Survivor],
         origins: &Origins,
         memo: &mut FeaturesMemo,
-        out: &mut Vec<usize>,
+        out: &mut Vec<SurvivorPos>,
     ) {
         // Furniture lines are short: without a run of short lines there is no page dump,
         // and no need to read the words.
@@ -248,7 +248,7 @@ impl MainBody {
             keep[t] = true;
         }
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
-        out.extend((0..lines.len()).filter(|&i| !keep[i]));
+        out.extend(SurvivorPos::all(0..lines.len()).filter(|&k| !keep[k.0]));
     }
 
     /// Marks in `keep` every other stretch of the document that scores at least
