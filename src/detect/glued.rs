@@ -198,14 +198,17 @@ impl GluedLabels {
     /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
     /// de la Fuente", "J. R. Moehringer"), after one of the `by` words or not.
     fn byline(&self, part: &str) -> bool {
-        let mut words = part.split_whitespace().peekable();
-        if let Some(first) = words.peek()
-            && self.by.iter().any(|by| first.to_lowercase() == *by)
-        {
-            words.next();
-        }
+        // The byline word may be two ("texte :", "testo di"): compared at the start.
+        let names = self
+            .by
+            .iter()
+            .find_map(|by| {
+                let rest = &part[prefix_len(part, by)?..];
+                rest.starts_with(char::is_whitespace).then_some(rest)
+            })
+            .unwrap_or(part);
         let mut n = 0;
-        for word in words {
+        for word in names.split_whitespace() {
             n += 1;
             let name = word.chars().next().is_some_and(char::is_uppercase)
                 && word
@@ -329,7 +332,7 @@ mod tests {
         );
         t.insert(
             "by".into(),
-            toml::Value::Array(["by", "von", "par"].map(|s| s.into()).to_vec()),
+            toml::Value::Array(["by", "von", "par", "texte :"].map(|s| s.into()).to_vec()),
         );
         t.insert(
             "read-also".into(),
@@ -341,7 +344,11 @@ mod tests {
         );
         t.insert(
             "reading-time".into(),
-            toml::Value::Array(["min read", "min lesezeit"].map(|s| s.into()).to_vec()),
+            toml::Value::Array(
+                ["min read", "min lesezeit", "min de lecture"]
+                    .map(|s| s.into())
+                    .to_vec(),
+            ),
         );
         GluedLabels::new(&mut Params::new(&t)).unwrap()
     }
@@ -375,6 +382,10 @@ mod tests {
             (
                 "Ana de la Fuente · 5 min readThe council voted.",
                 "Ana de la Fuente · 5 min read",
+            ),
+            (
+                "Texte : Jean Dupont | 3 min de lectureLe conseil a voté mardi.",
+                "Texte : Jean Dupont | 3 min de lecture",
             ),
         ] {
             assert_eq!(
