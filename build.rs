@@ -22,8 +22,33 @@ fn main() {
         ));
     }
     out.push_str("]\n");
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_rules.rs");
-    std::fs::write(dest, out).unwrap();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("embedded_rules.rs"), out).unwrap();
+    std::fs::write(out_dir.join("fold_bmp.bin"), fold_bmp()).unwrap();
+}
+
+/// The folding table of the Basic Multilingual Plane (see `detect::fold_bmp`), two bytes
+/// a character, little-endian: 0 when the character is not a letter or digit, 0xFFFF
+/// when its lowercase is not one character of the plane, else that lowercase. Built here
+/// from the same toolchain's Unicode tables the binary's `char` methods use, so a process
+/// does not spend 20 M instructions building it on its first non-ASCII letter; a test
+/// checks it against those methods for every character.
+fn fold_bmp() -> Vec<u8> {
+    let mut table = Vec::with_capacity(2 << 16);
+    for cp in 0..=0xFFFFu32 {
+        let entry: u16 = match char::from_u32(cp) {
+            Some(c) if c.is_alphanumeric() => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) if (l as u32) < 0xFFFF && l as u32 != 0 => l as u16,
+                    _ => 0xFFFF,
+                }
+            }
+            _ => 0,
+        };
+        table.extend_from_slice(&entry.to_le_bytes());
+    }
+    table
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
