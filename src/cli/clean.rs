@@ -10,18 +10,15 @@ use chaff::record::RecordOptions;
 
 use super::io::{Output, display_name, is_stdin, write_atomic};
 use super::jsonl;
-use super::{Failure, load_rules, read_text, refuse_overwrite, write_failure, write_out};
+use super::{
+    Failure, inputs_or_stdin, load_rules, read_text, refuse_overwrite, write_failure, write_out,
+};
 use crate::{Cli, JsonlArgs};
 
 pub fn command(cli: &Cli) -> Result<u8, Failure> {
     let (set, _) = load_rules(&cli.rules, &[])?;
     let cleaner = Cleaner::new(set);
-    let stdin_only = [PathBuf::from("-")];
-    let files = if cli.files.is_empty() {
-        &stdin_only[..]
-    } else {
-        &cli.files[..]
-    };
+    let files = &*inputs_or_stdin(&cli.files);
     if let Some(dir) = &cli.out_dir {
         let quiet = cli.jsonl.quiet;
         return out_dir_command(&cleaner, files, dir, cli.lossy, cli.url.as_deref(), quiet);

@@ -9,7 +9,7 @@ use chaff::record::{RecordOptions, read_record};
 use crate::{LearnArgs, LearnOnError};
 
 use super::io::{display_name, open_input, record_bytes, write_atomic};
-use super::{Failure, refuse_overwrite, write_failure, write_out};
+use super::{Failure, inputs_or_stdin, refuse_overwrite, write_failure, write_out};
 
 /// Learn from every record of `inputs`. A bad record stops the run with its file and
 /// line, unless `skip_bad`; then it is counted in the second value.
@@ -58,12 +58,7 @@ pub fn run(
 
 /// `chaff learn`: the command, from its arguments to the rule file it writes.
 pub fn command(args: &LearnArgs) -> Result<u8, Failure> {
-    let stdin_only = [PathBuf::from("-")];
-    let inputs = if args.corpus.is_empty() {
-        &stdin_only[..]
-    } else {
-        &args.corpus[..]
-    };
+    let inputs = &*inputs_or_stdin(&args.corpus);
     if let Some(out) = &args.output {
         refuse_overwrite(
             out,

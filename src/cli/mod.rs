@@ -85,6 +85,15 @@ pub fn write_failure(e: std::io::Error) -> Failure {
     }
 }
 
+/// The files a command reads: those it was given, or standard input (`-`) when none.
+pub fn inputs_or_stdin(files: &[PathBuf]) -> std::borrow::Cow<'_, [PathBuf]> {
+    if files.is_empty() {
+        std::borrow::Cow::Owned(vec![PathBuf::from("-")])
+    } else {
+        std::borrow::Cow::Borrowed(files)
+    }
+}
+
 /// Refuses an output that is one of the inputs: chaff never writes over its input (exit
 /// code 2, as for any bad argument). A path that does not exist yet is no input.
 pub fn refuse_overwrite(output: &Path, inputs: &[PathBuf], why: &str) -> Result<(), Failure> {
