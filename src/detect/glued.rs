@@ -188,11 +188,19 @@ impl GluedLabels {
         }
         // Time stamps and reading times, and beside at least one of them a byline or a
         // section's name ("By Jane Smith | May 3, 2024", "World · 5 min read").
-        let timed = |part: &&str| self.stamp(part) || self.reading_time(part);
-        parts.iter().any(timed)
-            && parts
-                .iter()
-                .all(|part| !part.is_empty() && (timed(part) || self.byline(part)))
+        // Each part read once: the stamp test is a regex.
+        let mut timed = false;
+        for part in &parts {
+            if part.is_empty() {
+                return false;
+            }
+            if self.stamp(part) || self.reading_time(part) {
+                timed = true;
+            } else if !self.byline(part) {
+                return false;
+            }
+        }
+        timed
     }
 
     /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
