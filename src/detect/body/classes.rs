@@ -139,6 +139,36 @@ pub(super) fn quantity(text: &str) -> bool {
         })
 }
 
+/// A line only code writes: one that ends a statement or opens or closes a block (`;`,
+/// `{`, `}`, a Python header's `):`), a line of closing brackets (`});`), a tag of markup
+/// (`<head>`, `<meta charset="utf-8">`) or a shell prompt (`$ make`). A tutorial's listing
+/// has no sentence ends and few stopwords, the shape of a menu; menus, share rows and
+/// footers never end an entry with a delimiter of code. (An entry of a list that ends
+/// with a semicolon is the text's own too.)
+pub(super) fn code(row: &str) -> bool {
+    let b = row.as_bytes();
+    let Some(&last) = b.last() else {
+        return false;
+    };
+    let tag = b[0] == b'<'
+        && last == b'>'
+        && b.get(1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!'));
+    // "&amp;" and "&nbsp;" end with an entity, not a statement.
+    let entity = last == b';'
+        && row.rsplit_once('&').is_some_and(|(_, e)| {
+            e.len() <= 8
+                && e.bytes()
+                    .take(e.len() - 1)
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'#')
+        });
+    tag || row.starts_with("$ ")
+        // `def area(radius):`, not a form's `Email (optional):`.
+        || row.ends_with("):") && !row.contains(" (")
+        || matches!(last, b';' | b'{' | b'}') && !entity
+        || b.iter().all(|c| matches!(c, b'}' | b']' | b')' | b';' | b',' | b' '))
+}
+
 /// `1) `, `12. `: the marker of a numbered list item.
 pub(super) fn numbered(text: &str) -> bool {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
@@ -178,6 +208,35 @@ mod tests {
             "Tuesday: 2 eggs",
         ] {
             assert!(!quantity(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn code_is_told_by_its_delimiters() {
+        for line in [
+            "var cow = new Cow();",
+            "describe(\"Cow\", function() {",
+            "});",
+            "}",
+            "<!DOCTYPE html>",
+            "</head>",
+            "<meta charset=\"utf-8\">",
+            "def area(radius):",
+            "$ cargo build --release",
+            "at the office;",
+        ] {
+            assert!(code(line), "{line}");
+        }
+        for line in [
+            "Home",
+            "Trick for computing log(1+x)",
+            "Salt &amp;",
+            "Tickets:",
+            "Share on Facebook",
+            "<3 this",
+            "Author Email (optional):",
+        ] {
+            assert!(!code(line), "{line}");
         }
     }
 }

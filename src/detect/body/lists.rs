@@ -2,6 +2,7 @@
 //!
 //! Cost: one pass over the lines' classes.
 
+use super::classes::code;
 use super::*;
 
 /// Fewest words of a lead-in ("Upcoming screenings:", "The following schools will be
@@ -55,5 +56,56 @@ pub(super) fn introduced_lists(
         } else {
             i += 1;
         }
+    }
+}
+
+/// Fewest lines only code writes ([`code`]) in a listing: one line ending with a
+/// semicolon is a list entry or a sentence cut short, not a listing.
+pub(super) const LISTING_CODE_LINES: usize = 2;
+
+/// A tutorial's listing: a run of lines written in code's characters (brackets, `=`,
+/// `<`, `//`, indentation) that holds at least [`LISTING_CODE_LINES`] lines only code
+/// writes is the text's own, however few stopwords its lines hold (`if (!target)`,
+/// `<head>`, `// cow.js`). Its lines score as items, so a listing between two paragraphs
+/// does not part them, as a menu would. Prose ends the run: the sentence that introduces
+/// the next listing is the article's anyway.
+pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
+    let strong: Vec<bool> = lines.iter().map(|l| code(l.text.trim())).collect();
+    // Cheap first: most pages hold no line only code writes, and nothing else is read.
+    if strong.iter().filter(|s| **s).count() < LISTING_CODE_LINES {
+        return;
+    }
+    let prose: Vec<bool> = classes
+        .iter()
+        .map(|c| matches!(c.0, Class::Prose | Class::NearProse | Class::Sentence))
+        .collect();
+    let in_listing = |i: usize| {
+        let text = &lines[i].text;
+        !prose[i]
+            && (strong[i]
+                || text.starts_with("  ")
+                || text.starts_with('\t')
+                || text.trim_start().starts_with("//")
+                || text.bytes().any(|b| {
+                    matches!(
+                        b,
+                        b'(' | b')' | b'{' | b'}' | b'[' | b']' | b'=' | b'<' | b'>'
+                    )
+                }))
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let mut k = i;
+        while k < lines.len() && in_listing(k) {
+            k += 1;
+        }
+        if strong[i..k].iter().filter(|s| **s).count() >= LISTING_CODE_LINES {
+            for c in &mut classes[i..k] {
+                if matches!(c.0, Class::Furniture | Class::Neutral) {
+                    c.0 = Class::Item;
+                }
+            }
+        }
+        i = k + 1;
     }
 }

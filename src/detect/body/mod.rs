@@ -38,6 +38,11 @@
 //! nor followed by a paragraph, and a comment form's fields, which a colon also opens,
 //! end in no prose.
 //!
+//! A tutorial's listing is the text's own too: a run of lines in code's characters
+//! (brackets, `=`, `<`, `//`, indentation) with at least two lines only code writes (one
+//! that ends with `;`, `{` or `}`, a Python header's `):`, a tag of markup, a shell
+//! prompt) scores as items, however few stopwords `if (!target)` or `<head>` hold.
+//!
 //! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
 //! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
 //! separator, shorter than a paragraph) and shares two or more content words with the
@@ -101,7 +106,7 @@ use classes::Class;
 pub use features::FeaturesMemo;
 use features::{Features, density_scale};
 use footer::legal_footer;
-use lists::introduced_lists;
+use lists::{introduced_lists, listings};
 use run::{best_body, longest_outside_run};
 
 #[derive(Debug, Clone)]
@@ -341,6 +346,7 @@ impl MainBody {
             .map(|(line, f)| (self.classify(f, &line.text, scale), f.weight as i64))
             .collect();
         introduced_lists(lines, &features, parted, &mut classes);
+        listings(lines, &mut classes);
         let headers: Vec<Header> = lines
             .iter()
             .zip(&features)
