@@ -10,6 +10,7 @@
 //!
 //! The library never prints and never exits; the `chaff` binary owns I/O and exit codes.
 
+mod case;
 mod cleaner;
 pub mod detect;
 pub mod document;
@@ -19,6 +20,7 @@ mod keys;
 pub mod learn;
 mod matcher;
 mod memo;
+mod prefixes;
 pub mod record;
 pub mod review;
 pub mod rules;

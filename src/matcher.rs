@@ -1,17 +1,18 @@
 //! Finds where phrase and pattern rules match, in one pass over the document.
 //!
-//! ASCII phrases go into aho-corasick automata, split by case (exact, or ASCII
-//! case-insensitive) and by anchor. Phrases that must start a line (`whole-line`,
-//! `line-start`) run as one anchored search at each line's first non-blank byte, which
-//! costs a few steps a line however many phrases there are; the others scan the whole
-//! text once and each match is mapped to its line. A match is kept if the rule's anchor
-//! and word boundaries hold. Patterns run line by line behind one pattern set (a lazy
-//! DFA over all of them): a line costs one walk of it, and only the rules it reports
-//! that must say where (cuts) run their own regex.
+//! Phrases are grouped by case (exact, or case-insensitive) and by anchor. Phrases that
+//! must start a line (`whole-line`, `line-start`) are looked up in a byte trie from each
+//! line's first non-blank byte ([`PrefixTrie`]), which costs a step or two a line
+//! however many phrases there are; the others go into aho-corasick automata that scan
+//! the whole text once, and each match is mapped to its line. Case-insensitive phrases
+//! fold ASCII case in the search and other letters by their casings ([`case`]). A match
+//! is kept if the rule's anchor and word boundaries hold. Patterns run line by line
+//! behind one pattern set (a lazy DFA over all of them): a line costs one walk of it,
+//! and only the rules it reports that must say where (cuts) run their own regex.
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{PatternID, hybrid};
@@ -21,7 +22,10 @@ use regex_automata::{PatternID, hybrid};
 /// being thrown away and rebuilt on line after line, which cost 15x in throughput. It grows only as far as it is used.
 const REGEX_SET_DFA_CACHE: usize = 16 << 20;
 
+use crate::case;
+use crate::detect::is_ideograph;
 use crate::document::Document;
+use crate::prefixes::PrefixTrie;
 use crate::rules::{Action, Anchor, LazyRegex, Matcher as RuleMatcher, Rule};
 
 /// The set holds every pattern rule; each one alone is held to a smaller limit when loaded.
@@ -36,16 +40,19 @@ pub struct Hit {
     pub span: Range<usize>,
 }
 
+/// The phrases of one group (a case, an anchoring) and how they are found.
 struct Automaton {
-    /// Every phrase, for overlapping search: all phrases at a place, not just one.
-    ac: AhoCorasick,
+    search: Search,
     /// The rule of each pattern.
     rule_of: Vec<usize>,
-    /// For phrases that must start a line: an anchored probe that tells in a few steps
-    /// whether any phrase starts the line at all (overlapping search cannot be anchored).
-    probe: Option<AhoCorasick>,
-    /// The longest phrase, in bytes: how far into a line an anchored phrase can reach.
-    longest: usize,
+}
+
+enum Search {
+    /// Phrases that may stand anywhere: one overlapping search of the whole text, which
+    /// finds every phrase at every place.
+    Scan(AhoCorasick),
+    /// Phrases that must start a line: a walk from each line's first non-blank byte.
+    Start(PrefixTrie),
 }
 
 /// Every pattern rule in one automaton that tells which of them match a line: what
@@ -148,15 +155,12 @@ impl Matcher {
         let mut regexes = Vec::new();
         for (i, rule) in rules.iter().enumerate().filter(|(_, r)| r.enabled) {
             match &rule.matcher {
-                RuleMatcher::Phrases { ascii, regex } => {
+                RuleMatcher::Phrases(literals) => {
                     let anchored = matches!(rule.anchor, Anchor::WholeLine | Anchor::LineStart);
                     let target = &mut groups[usize::from(rule.ignore_case)][usize::from(anchored)];
-                    for p in ascii {
+                    for p in literals {
                         target.0.push(p.clone());
                         target.1.push(i);
-                    }
-                    if let Some(re) = regex {
-                        regexes.push((i, re.clone()));
                     }
                 }
                 RuleMatcher::Pattern(re) => regexes.push((i, re.clone())),
@@ -184,22 +188,36 @@ impl Matcher {
         self.automata.get_or_init(|| {
             self.phrases
                 .iter()
-                .map(|(patterns, rule_of, fold, anchored)| {
-                    let build = |kind, start| {
-                        AhoCorasickBuilder::new()
-                            .match_kind(kind)
-                            .start_kind(start)
-                            .ascii_case_insensitive(*fold)
-                            .build(patterns)
-                            .expect("phrases are plain strings and always build")
-                    };
-                    Automaton {
-                        ac: build(MatchKind::Standard, StartKind::Unanchored),
-                        longest: patterns.iter().map(String::len).max().unwrap_or(0),
-                        rule_of: rule_of.clone(),
-                        probe: anchored
-                            .then(|| build(MatchKind::LeftmostLongest, StartKind::Anchored)),
+                .map(|(phrases, rules, fold, anchored)| {
+                    // ASCII case is folded by the search; other letters by listing the
+                    // casings text writes a phrase in, built here, on the first
+                    // document, not by every process that loads the rules.
+                    let (mut patterns, mut rule_of) = (Vec::new(), Vec::new());
+                    for (phrase, &rule) in phrases.iter().zip(rules) {
+                        if *fold && !phrase.is_ascii() {
+                            let casings = case::variants(phrase);
+                            rule_of.extend(std::iter::repeat_n(rule, casings.len()));
+                            patterns.extend(casings);
+                        } else {
+                            patterns.push(phrase.clone());
+                            rule_of.push(rule);
+                        }
                     }
+                    (patterns, rule_of, fold, anchored)
+                })
+                .map(|(patterns, rule_of, fold, anchored)| Automaton {
+                    search: if *anchored {
+                        Search::Start(PrefixTrie::new(&patterns, *fold))
+                    } else {
+                        Search::Scan(
+                            AhoCorasickBuilder::new()
+                                .match_kind(MatchKind::Standard)
+                                .ascii_case_insensitive(*fold)
+                                .build(&patterns)
+                                .expect("phrases are plain strings and always build"),
+                        )
+                    },
+                    rule_of,
                 })
                 .collect()
         })
@@ -232,77 +250,64 @@ impl Matcher {
             return;
         }
         let text = doc.text;
-        let mut record = |automaton: &Automaton, line_idx: usize, m: aho_corasick::Match| {
-            let line = &doc.lines[line_idx];
-            if m.end() > line.end {
-                return;
-            }
-            let rule_idx = automaton.rule_of[m.pattern().as_usize()];
-            let rule = &rules[rule_idx];
-            if !anchored(text, line.span(), m.start()..m.end(), rule.anchor)
-                || !within_words(text, line.span(), rule.max_words)
-            {
-                return;
-            }
-            let hits = &mut out[rule_idx];
-            // One hit a line is enough to drop it; cuts keep every span.
-            if rule.action != Action::Cut && hits.last().is_some_and(|h| h.line == line_idx) {
-                return;
-            }
-            hits.push(Hit {
-                rule: rule_idx,
-                line: line_idx,
-                span: m.start()..m.end(),
-            });
-        };
-        for automaton in self.automata() {
-            if let Some(probe) = &automaton.probe {
-                for (line_idx, line) in doc.lines.iter().enumerate() {
-                    if !wanted(line_idx) {
-                        continue;
-                    }
-                    let content = &text[line.span()];
-                    let start = line.start + (content.len() - content.trim_start().len());
-                    let input = Input::new(text)
-                        .span(start..line.end)
-                        .anchored(Anchored::Yes);
-                    if probe.find(input).is_none() {
-                        continue;
-                    }
-                    // Some phrase starts the line: collect every one that does.
-                    let end = text.floor_char_boundary(line.end.min(start + automaton.longest));
-                    for m in automaton.ac.find_overlapping_iter(&text[start..end]) {
-                        if m.start() == 0 {
-                            let span = start + m.start()..start + m.end();
-                            record(
-                                automaton,
-                                line_idx,
-                                aho_corasick::Match::new(m.pattern(), span),
-                            );
-                        }
-                    }
+        let mut record =
+            |automaton: &Automaton, line_idx: usize, pattern: usize, m: Range<usize>| {
+                let line = &doc.lines[line_idx];
+                if m.end > line.end {
+                    return;
                 }
-            } else if only.is_some() {
+                let rule_idx = automaton.rule_of[pattern];
+                let rule = &rules[rule_idx];
+                if !anchored(text, line.span(), m.clone(), rule.anchor)
+                    || !within_words(text, line.span(), rule.max_words)
+                {
+                    return;
+                }
+                let hits = &mut out[rule_idx];
+                // One hit a line is enough to drop it; cuts keep every span.
+                if rule.action != Action::Cut && hits.last().is_some_and(|h| h.line == line_idx) {
+                    return;
+                }
+                hits.push(Hit {
+                    rule: rule_idx,
+                    line: line_idx,
+                    span: m,
+                });
+            };
+        for automaton in self.automata() {
+            let ac = match &automaton.search {
+                Search::Scan(ac) => ac,
+                Search::Start(trie) => {
+                    for (line_idx, line) in doc.lines.iter().enumerate() {
+                        if !wanted(line_idx) {
+                            continue;
+                        }
+                        let content = &text[line.span()];
+                        let start = line.start + (content.len() - content.trim_start().len());
+                        trie.prefixes(&text.as_bytes()[start..line.end], |id, len| {
+                            record(automaton, line_idx, id, start..start + len);
+                        });
+                    }
+                    continue;
+                }
+            };
+            if only.is_some() {
                 // A few lines: each searched alone finds what the whole text's search
                 // finds on it (a phrase holds no line break).
                 for (line_idx, line) in doc.lines.iter().enumerate() {
                     if !wanted(line_idx) {
                         continue;
                     }
-                    for m in automaton.ac.find_overlapping_iter(&text[line.span()]) {
+                    for m in ac.find_overlapping_iter(&text[line.span()]) {
                         let span = line.start + m.start()..line.start + m.end();
-                        record(
-                            automaton,
-                            line_idx,
-                            aho_corasick::Match::new(m.pattern(), span),
-                        );
+                        record(automaton, line_idx, m.pattern().as_usize(), span);
                     }
                 }
             } else {
-                for m in automaton.ac.find_overlapping_iter(text) {
+                for m in ac.find_overlapping_iter(text) {
                     let line_idx = doc.line_at(m.start());
                     if line_idx < doc.lines.len() {
-                        record(automaton, line_idx, m);
+                        record(automaton, line_idx, m.pattern().as_usize(), m.range());
                     }
                 }
             }
@@ -417,7 +422,9 @@ fn anchored(text: &str, line: Range<usize>, m: Range<usize>, anchor: Anchor) -> 
     let before = &text[line.start..m.start];
     let after = &text[m.end..line.end];
     let matched = &text[m.clone()];
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // Chinese and Japanese do not space their words: an ideograph beside a phrase is no
+    // word it would start or end inside.
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() && !is_ideograph(c));
     // A phrase that starts or ends with a letter must not start or end inside a word.
     if word(matched.chars().next()) && word(before.chars().next_back()) {
         return false;

@@ -30,6 +30,7 @@ pub use icons::IconStrings;
 pub use links::LinkLines;
 pub use repeats::{RepeatedBody, RepeatedParagraphs, RepeatedTitle};
 pub use rows::LinkRows;
+pub(crate) use stopwords::is_ideograph;
 pub use threads::CommentThread;
 pub use timecodes::Timecodes;
 

@@ -221,7 +221,7 @@ pub enum TokenKind {
 }
 
 /// Han ideographs, kana and their fullwidth forms.
-fn is_ideograph(c: char) -> bool {
+pub(crate) fn is_ideograph(c: char) -> bool {
     !c.is_ascii()
         && matches!(c as u32,
         0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF

@@ -161,13 +161,8 @@ impl std::ops::Deref for LazyRegex {
 /// What a rule looks for.
 #[derive(Debug, Clone)]
 pub enum Matcher {
-    /// Literal phrases. ASCII phrases go to the shared aho-corasick automaton; a
-    /// case-insensitive phrase with non-ASCII letters is folded into `regex` instead,
-    /// because aho-corasick folds ASCII case only.
-    Phrases {
-        ascii: Vec<String>,
-        regex: Option<LazyRegex>,
-    },
+    /// Literal phrases, found by the shared automata (`matcher`).
+    Phrases(Vec<String>),
     /// A regex, already wrapped for its anchor and case.
     Pattern(LazyRegex),
     Detector(Detector),
@@ -560,8 +555,7 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         }
         Matcher::Pattern(re)
     } else {
-        let mut ascii = Vec::new();
-        let mut folded = Vec::new();
+        let mut literals = Vec::new();
         for phrase in &spec.phrases {
             let p = phrase.get_ref();
             if p.trim().is_empty() || p.contains('\n') {
@@ -570,19 +564,9 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
                     "a phrase must be non-empty and on one line".into(),
                 ));
             }
-            if spec.ignore_case && !p.is_ascii() {
-                folded.push(regex::escape(p));
-            } else {
-                ascii.push(p.clone());
-            }
+            literals.push(p.clone());
         }
-        let regex = if folded.is_empty() {
-            None
-        } else {
-            let joined = Spanned::new(spec.id.span(), folded.join("|"));
-            Some(build_regex(&joined, source, &id, spec.anchor, true, when)?)
-        };
-        Matcher::Phrases { ascii, regex }
+        Matcher::Phrases(literals)
     };
 
     let mut sites = Sites::default();
@@ -815,9 +799,6 @@ mod tests {
                 .iter()
                 .filter_map(|r| match &r.matcher {
                     Matcher::Pattern(re) => Some(re.as_str().to_string()),
-                    Matcher::Phrases {
-                        regex: Some(re), ..
-                    } => Some(re.as_str().to_string()),
                     _ => None,
                 })
                 .collect()
