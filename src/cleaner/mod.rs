@@ -259,6 +259,49 @@ mod tests {
         }
     }
 
+    /// Case-insensitive phrases: ASCII letters in any case, other letters in the casings
+    /// text writes (`case::variants`); anchored phrases at the first non-blank byte only;
+    /// an ideograph beside a phrase is no word it sits inside.
+    #[test]
+    fn phrases_match_in_their_casings_and_where_anchored() {
+        let rules = r#"
+            [[rule]]
+            id = "test.comment-form"
+            description = "A comment form's heading."
+            phrases = ["Оставить комментарий", "Menü öffnen", "cookie"]
+            anchor = "line-start"
+            ignore-case = true
+            action = "drop-line"
+        "#;
+        let source = crate::rules::Source {
+            name: "test.toml".into(),
+            text: rules.into(),
+        };
+        let cleaner = Cleaner::new(RuleSet::from_sources(&[source]).unwrap());
+        for dropped in [
+            "Оставить комментарий",
+            "  ОСТАВИТЬ КОММЕНТАРИЙ",
+            "оставить комментарий:",
+            "Оставить Комментарий",
+            "MENÜ ÖFFNEN",
+            "menü Öffnen",
+            "CoOkIe settings",
+            "cookie以改善您的体验。",
+        ] {
+            let input = format!("Body.\n{dropped}\n");
+            assert_eq!(cleaner.clean(&input).text(), "Body.\n", "{dropped:?}");
+        }
+        for kept in [
+            "оСТАВИТЬ комментарий",
+            "Bitte Menü öffnen",
+            "cookies are baked",
+            "Menü öffnenden",
+        ] {
+            let input = format!("Body.\n{kept}\n");
+            assert_eq!(cleaner.clean(&input).text(), input, "{kept:?}");
+        }
+    }
+
     /// A block rule that would take every paragraph is held back, and says so; a line
     /// rule that removes a long line is trusted.
     #[test]
