@@ -403,6 +403,12 @@ static WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, Word>>
         words
     });
 
+/// Whether `word` (lowercase) is a month, a weekday, a date's glue word or starts with a
+/// digit: how a date begins.
+pub(super) fn date_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit()) || WORDS.contains_key(word)
+}
+
 /// One date or time part; records whether it names a date.
 fn atom(tok: &str, seen: &mut Seen) -> bool {
     if tok.is_empty() {
