@@ -241,6 +241,15 @@ mod tests {
     use super::*;
     use crate::RuleSet;
 
+    /// A cleaner with only the rules of `toml`, a rule file's text.
+    fn cleaner_of(toml: &str) -> Cleaner {
+        let source = crate::rules::Source {
+            name: "test.toml".into(),
+            text: toml.into(),
+        };
+        Cleaner::new(RuleSet::from_sources(&[source]).unwrap())
+    }
+
     #[test]
     fn edits_apply_to_the_cleaned_text() {
         let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
@@ -273,11 +282,7 @@ mod tests {
             ignore-case = true
             action = "drop-line"
         "#;
-        let source = crate::rules::Source {
-            name: "test.toml".into(),
-            text: rules.into(),
-        };
-        let cleaner = Cleaner::new(RuleSet::from_sources(&[source]).unwrap());
+        let cleaner = cleaner_of(rules);
         for dropped in [
             "Оставить комментарий",
             "  ОСТАВИТЬ КОММЕНТАРИЙ",
@@ -320,11 +325,7 @@ mod tests {
             pattern = 'Sponsored: .+'
             action = "drop-line"
         "#;
-        let source = crate::rules::Source {
-            name: "test.toml".into(),
-            text: rules.into(),
-        };
-        let cleaner = Cleaner::new(RuleSet::from_sources(&[source]).unwrap());
+        let cleaner = cleaner_of(rules);
         let paragraph = "The council voted on Tuesday to close the old library and move its collection to the new civic centre, which opens in the spring after two years of delays blamed on the rising cost of steel and a long dispute with the builder over the roof, the windows and the lifts, which are still not working.";
         let input = format!("Related\n{paragraph}\nShort line.\n");
         let guarded = cleaner.clean(&input);
