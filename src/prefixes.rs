@@ -60,36 +60,12 @@ impl PrefixTrie {
             previous = Some(id);
         }
         // Lay the edges out by parent (each parent's already in byte order), and the
-        // phrases by node: two counting sorts.
-        let n = nodes as usize;
-        let mut first_edge = vec![0u32; n + 1];
-        for &(parent, _, _) in &links {
-            first_edge[parent as usize + 1] += 1;
-        }
-        for k in 0..n {
-            first_edge[k + 1] += first_edge[k];
-        }
-        let mut edges = vec![(0u8, 0u32); links.len()];
-        let mut next = first_edge.clone();
-        for &(parent, b, child) in &links {
-            edges[next[parent as usize] as usize] = (b, child);
-            next[parent as usize] += 1;
-        }
-        let mut first_end = vec![0u32; n + 1];
-        for &(node, _) in &ending {
-            first_end[node as usize + 1] += 1;
-        }
-        for k in 0..n {
-            first_end[k + 1] += first_end[k];
-        }
-        let mut ends = vec![0u32; ending.len()];
-        let mut next = first_end.clone();
-        // Phrases ending at one node keep their input order, as aho-corasick reports them.
-        ending.sort_unstable_by_key(|&(node, id)| (node, id));
-        for &(node, id) in &ending {
-            ends[next[node as usize] as usize] = id;
-            next[node as usize] += 1;
-        }
+        // phrases by node (a node's duplicates in input order, as the stable sort left them).
+        let (first_edge, edges) = by_node(
+            nodes as usize,
+            links.into_iter().map(|(p, b, c)| (p, (b, c))),
+        );
+        let (first_end, ends) = by_node(nodes as usize, ending.into_iter());
         PrefixTrie {
             first_edge,
             edges,
@@ -116,6 +92,28 @@ impl PrefixTrie {
             }
         }
     }
+}
+
+/// `items` grouped by their node, in `0..nodes`, keeping their order within a node (a
+/// counting sort): each node's items are `items[first[n]..first[n + 1]]`.
+fn by_node<T: Copy + Default>(
+    nodes: usize,
+    items: impl ExactSizeIterator<Item = (u32, T)> + Clone,
+) -> (Vec<u32>, Vec<T>) {
+    let mut first = vec![0u32; nodes + 1];
+    for (node, _) in items.clone() {
+        first[node as usize + 1] += 1;
+    }
+    for k in 0..nodes {
+        first[k + 1] += first[k];
+    }
+    let mut out = vec![T::default(); items.len()];
+    let mut next = first.clone();
+    for (node, item) in items {
+        out[next[node as usize] as usize] = item;
+        next[node as usize] += 1;
+    }
+    (first, out)
 }
 
 #[cfg(test)]

@@ -245,7 +245,7 @@ impl CommentThread {
         // Comments answer an article: without one paragraph above, the "thread" is the
         // article itself under a byline, in a page of menus and teasers, or a forum's
         // thread, whose posts (the first one too) are the page's text.
-        if !lines[..start].iter().any(|l| l.chars >= PARAGRAPH_CHARS) {
+        if paragraph.is_none_or(|p| p >= start) {
             return;
         }
         out.extend(SurvivorPos::all(start..lines.len()));

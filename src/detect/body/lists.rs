@@ -70,11 +70,16 @@ pub(super) const LISTING_CODE_LINES: usize = 2;
 /// does not part them, as a menu would. Prose ends the run: the sentence that introduces
 /// the next listing is the article's anyway.
 pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
-    let strong: Vec<bool> = lines.iter().map(|l| code(l.text.trim())).collect();
     // Cheap first: most pages hold no line only code writes, and nothing else is read.
-    if strong.iter().filter(|s| **s).count() < LISTING_CODE_LINES {
+    if lines
+        .iter()
+        .filter(|l| code(l.text.trim()))
+        .nth(LISTING_CODE_LINES - 1)
+        .is_none()
+    {
         return;
     }
+    let strong: Vec<bool> = lines.iter().map(|l| code(l.text.trim())).collect();
     let prose: Vec<bool> = classes
         .iter()
         .map(|c| matches!(c.0, Class::Prose | Class::NearProse | Class::Sentence))
