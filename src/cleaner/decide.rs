@@ -110,20 +110,21 @@ impl State {
         }
     }
 
-    /// Drop a block label and the member lines after it, if at least one follows.
+    /// Drop a block label and the member lines after it, if at least the rule's
+    /// `min-members` follow (one unless it says otherwise).
     pub(super) fn drop_block(&mut self, hit: &Hit, rule: &Rule, doc: &Document) {
-        let member = rule.block_member.as_ref().expect("checked when compiled");
+        let block = rule.block.as_ref().expect("checked when compiled");
         let mut members = Vec::new();
         for next in hit.line + 1..doc.lines.len() {
             if doc.lines[next].blank {
                 continue;
             }
-            if !member.is_match(doc.line(next)) {
+            if !block.member.is_match(doc.line(next)) {
                 break;
             }
             members.push(next);
         }
-        if !members.is_empty() {
+        if members.len() >= block.min_members {
             self.drop(hit.line, hit.rule);
             for m in members {
                 self.drop(m, hit.rule);

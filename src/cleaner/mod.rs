@@ -339,6 +339,33 @@ mod tests {
         assert!(trusted.held.is_empty());
     }
 
+    /// A block label with `min-members = 0` goes alone too; with the default, only with a
+    /// member after it.
+    #[test]
+    fn min_members_zero_drops_a_label_without_members() {
+        let rules = |min: &str| {
+            cleaner_of(&format!(
+                r#"
+                [[rule]]
+                id = "test.banner"
+                description = "A banner and its buttons."
+                phrases = ["We use cookies"]
+                anchor = "line-start"
+                action = "drop-block"
+                block-member = 'OK|Got it'
+                {min}
+            "#
+            ))
+        };
+        let alone = "Body.\nWe use cookies here.\nMore body.\n";
+        let with_button = "Body.\nWe use cookies here.\nGot it\nMore body.\n";
+        assert_eq!(rules("").clean(alone).text(), alone);
+        assert_eq!(rules("").clean(with_button).text(), "Body.\nMore body.\n");
+        let zero = rules("min-members = 0");
+        assert_eq!(zero.clean(alone).text(), "Body.\nMore body.\n");
+        assert_eq!(zero.clean(with_button).text(), "Body.\nMore body.\n");
+    }
+
     /// Threads of replies, each under its own form heading: the tail marker of what is
     /// left after one thread goes is the next heading up. All of them go in one pass,
     /// and the body stays (the fuzzer found the version that needed a pass a thread).

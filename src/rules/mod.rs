@@ -238,6 +238,14 @@ impl Example {
     }
 }
 
+/// What a `drop-block` label takes with it: the run of `member` lines right after it,
+/// when at least `min_members` of them follow (with 0, the label goes alone too).
+#[derive(Debug, Clone)]
+pub struct Block {
+    pub member: LazyRegex,
+    pub min_members: usize,
+}
+
 /// A compiled rule.
 #[derive(Debug, Clone)]
 pub struct Rule {
@@ -252,7 +260,8 @@ pub struct Rule {
     pub scope_lines: usize,
     pub max_words: Option<usize>,
     pub action: Action,
-    pub block_member: Option<LazyRegex>,
+    /// For `drop-block`: which lines after the label belong to it.
+    pub block: Option<Block>,
     pub sites: Sites,
     pub enabled: bool,
     pub examples: Vec<Example>,
@@ -510,15 +519,17 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         }
         (None, Some(_)) => Action::DropLine,
     };
-    let block_member = match (&spec.block_member, action) {
-        (Some(p), Action::DropBlock) => Some(build_regex(
-            p,
-            source,
-            &id,
-            Anchor::WholeLine,
-            spec.ignore_case,
-            when,
-        )?),
+    if let (Some(n), false) = (&spec.min_members, action == Action::DropBlock) {
+        return Err(err(
+            n.span(),
+            "`min-members` only goes with action = \"drop-block\"".into(),
+        ));
+    }
+    let block = match (&spec.block_member, action) {
+        (Some(p), Action::DropBlock) => Some(Block {
+            member: build_regex(p, source, &id, Anchor::WholeLine, spec.ignore_case, when)?,
+            min_members: spec.min_members.as_ref().map_or(1, |n| *n.get_ref()),
+        }),
         (None, Action::DropBlock) => {
             return Err(err(spec.id.span(), "`drop-block` needs a `block-member` pattern".into())
                 .with_help("block-member is a regex for the lines that belong to the label, e.g. '(?i)facebook|twitter'"));
@@ -604,7 +615,7 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         scope_lines: spec.scope_lines.unwrap_or(5),
         max_words: spec.max_words,
         action,
-        block_member,
+        block,
         sites,
         enabled: spec.enabled,
         examples,
@@ -859,6 +870,20 @@ mod tests {
         assert_eq!(e.rule.as_deref(), Some("a.b"));
         assert_eq!(e.position, Some((5, 14)), "{e}");
         assert!(e.message.contains("unclosed group"), "{e}");
+    }
+
+    #[test]
+    fn min_members_goes_with_drop_block_only_and_points_at_itself() {
+        let src = "[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-line\"\nphrases = [\"x\"]\nmin-members = 0\n";
+        let e = load(src).unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(6), "{e}");
+        assert!(e.message.contains("`min-members` only goes with"), "{e}");
+        let src = "[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-block\"\nphrases = [\"x\"]\nblock-member = 'y'\nmin-members = 0\n";
+        let rules = load(src).unwrap();
+        assert_eq!(
+            rules.rules[0].block.as_ref().map(|b| b.min_members),
+            Some(0)
+        );
     }
 
     #[test]

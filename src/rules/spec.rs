@@ -45,6 +45,7 @@ pub struct RuleSpec {
     pub max_words: Option<usize>,
     pub action: Option<Spanned<Action>>,
     pub block_member: Option<Spanned<String>>,
+    pub min_members: Option<Spanned<usize>>,
     #[serde(default)]
     pub sites: Vec<Spanned<String>>,
     #[serde(default)]
