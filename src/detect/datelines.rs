@@ -22,7 +22,10 @@
 //! that is no date is a chronology or a diary, and none of its date lines goes, not even
 //! the first and the last at its edges (0: off).
 
+use std::sync::Arc;
+
 use super::Params;
+use super::bylines::Bylines;
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -30,7 +33,13 @@ pub struct Datelines {
     labels: Vec<String>,
     min_run: usize,
     timeline: usize,
+    /// With `by` words: a byline beside its stamp ("By Jane Smith | May 3, 2024") is a
+    /// dateline too.
+    bylines: Option<Arc<Bylines>>,
 }
+
+/// Longest dateline, in bytes: two labelled stamps with their weekdays and time zones.
+const MAX_DATELINE_BYTES: usize = 160;
 
 /// Longest line read as a timeline's date heading: "Published: Wednesday, December 8,
 /// 2021 at 2:34 pm CET" and its translations fit.
@@ -252,10 +261,21 @@ struct Seen {
 
 impl Datelines {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
+        let labels = p.words("labels")?;
+        let reading = p.words("reading-time")?;
+        let by = p.words("by")?;
+        let bylines = (!by.is_empty()).then(|| {
+            Arc::new(Bylines::new(
+                Datelines::with_labels(labels.clone()),
+                reading,
+                by,
+            ))
+        });
         Ok(Datelines {
-            labels: p.words("labels")?,
+            labels,
             min_run: p.usize("min-run", 1)?.max(1),
             timeline: p.usize("timeline", 3)?,
+            bylines,
         })
     }
 
@@ -279,7 +299,7 @@ impl Datelines {
             // An entry of a date list is short ("► September 2012 (23)"): most lines of
             // a document are longer and are never read here.
             let short = self.min_run == 1 || text.len() <= LIST_ENTRY_BYTES;
-            if short && self.is_dateline(text) {
+            if short && (self.is_dateline(text) || self.is_stamped_byline(text)) {
                 run.push(i);
                 continue;
             }
@@ -323,13 +343,24 @@ impl Datelines {
             labels,
             min_run: 1,
             timeline: 0,
+            bylines: None,
         }
+    }
+
+    /// A byline beside its stamp, when the detector knows the `by` words: as long as a
+    /// dateline may be.
+    fn is_stamped_byline(&self, line: &str) -> bool {
+        line.len() <= MAX_DATELINE_BYTES
+            && self
+                .bylines
+                .as_ref()
+                .is_some_and(|b| b.is_stamped_line(line))
     }
 
     pub fn is_dateline(&self, line: &str) -> bool {
         let line = line.trim();
         // Every dateline has a digit; most lines fail here before any lowercasing.
-        if line.len() > 160 || !line.bytes().any(|b| b.is_ascii_digit()) {
+        if line.len() > MAX_DATELINE_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
         let lower = line.to_lowercase();
@@ -344,6 +375,11 @@ impl Datelines {
             return parts().all(|p| self.stamp(p));
         }
         self.stamp(rest)
+    }
+
+    /// Whether `text` opens with one of the labels ("Updated", "Publié le").
+    pub(super) fn is_labelled(&self, text: &str) -> bool {
+        self.label(&text.to_lowercase()).is_some()
     }
 
     /// The text after a leading label, if it has one.
@@ -532,6 +568,7 @@ mod tests {
             .to_vec(),
             min_run: 1,
             timeline: 0,
+            bylines: None,
         }
     }
 

@@ -22,21 +22,20 @@
 
 use std::ops::Range;
 
+use super::bylines::{Bylines, prefix_len};
 use super::{Datelines, Params, ends_sentence};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
 pub struct GluedLabels {
-    dates: Datelines,
-    reading: Vec<String>,
+    /// Bylines beside their stamps ("By Jane Smith | May 3, 2024"), and stamps alone.
+    bylines: Bylines,
     max_label_bytes: usize,
     /// The read-also labels, lowercased, that start with an ASCII letter, by that letter: a
     /// line is compared only with the labels its first byte can start.
     read_also_ascii: Vec<Vec<String>>,
     /// The read-also labels that start with another character.
     read_also_other: Vec<String>,
-    /// The words a byline starts with ("by", "von", "par"), lowercased.
-    by: Vec<String>,
 }
 
 /// How far into a line a label's first digit or bar may stand: "Published on Wednesday,
@@ -52,15 +51,6 @@ const HEADLINE_BYTES: usize = 240;
 
 /// Fewest words of a headline after a read-also label: one word is a section's name.
 const HEADLINE_WORDS: usize = 2;
-
-/// Most words of a byline's name: "Ana María de la Fuente" and two authors joined.
-const BYLINE_WORDS: usize = 6;
-
-/// Small words inside names and between two authors' names.
-const NAME_PARTICLES: &[&str] = &[
-    "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "dos", "bin", "al", "and",
-    "&", "und", "et", "y", "e", "en", "i", "и", "ve", "و", "和",
-];
 
 /// The shortest line that can hold a read-also label, a headline and a glued sentence.
 const MIN_GLUED_BYTES: usize = 32;
@@ -89,12 +79,14 @@ impl GluedLabels {
             labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
         }
         Ok(GluedLabels {
-            dates: Datelines::with_labels(p.words("labels")?),
-            reading: p.words("reading-time")?,
+            bylines: Bylines::new(
+                Datelines::with_labels(p.words("labels")?),
+                p.words("reading-time")?,
+                p.words("by")?,
+            ),
             max_label_bytes: p.usize("max-label-bytes", 80)?,
             read_also_ascii,
             read_also_other,
-            by: p.words("by")?,
         })
     }
 
@@ -181,70 +173,8 @@ impl GluedLabels {
     }
 
     fn is_label(&self, prefix: &str) -> bool {
-        let prefix = prefix.trim();
-        let parts: Vec<&str> = prefix.split(['·', '•', '|']).map(str::trim).collect();
-        if parts.len() > 1 && self.kicker(&parts) {
-            return true;
-        }
-        // Time stamps and reading times, and beside at least one of them a byline or a
-        // section's name ("By Jane Smith | May 3, 2024", "World · 5 min read").
-        // Each part read once: the stamp test is a regex.
-        let mut timed = false;
-        for part in &parts {
-            if part.is_empty() {
-                return false;
-            }
-            if self.stamp(part) || self.reading_time(part) {
-                timed = true;
-            } else if !self.byline(part) {
-                return false;
-            }
-        }
-        timed
-    }
-
-    /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
-    /// de la Fuente", "J. R. Moehringer"), after one of the `by` words or not.
-    fn byline(&self, part: &str) -> bool {
-        // The byline word may be two ("texte :", "testo di"): compared at the start.
-        let names = self
-            .by
-            .iter()
-            .find_map(|by| {
-                let rest = &part[prefix_len(part, by)?..];
-                rest.starts_with(char::is_whitespace).then_some(rest)
-            })
-            .unwrap_or(part);
-        let mut n = 0;
-        for word in names.split_whitespace() {
-            n += 1;
-            let name = word.chars().next().is_some_and(char::is_uppercase)
-                && word
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','));
-            let particle = NAME_PARTICLES.contains(&word);
-            if n > BYLINE_WORDS || !(name || particle) {
-                return false;
-            }
-        }
-        n > 0
-    }
-
-    /// A date or time stamp, bare or in «guillemets».
-    fn stamp(&self, part: &str) -> bool {
-        let part =
-            part.trim_matches(|c: char| matches!(c, '«' | '»' | '‹' | '›') || c.is_whitespace());
-        self.dates.is_dateline(part)
-    }
-
-    /// "5 min read", "12 Min. Lesezeit", "3 min de lecture".
-    fn reading_time(&self, part: &str) -> bool {
-        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 {
-            return false;
-        }
-        let rest = part[digits..].trim_start().to_lowercase();
-        self.reading.contains(&rest)
+        let parts = Bylines::parts(prefix);
+        (parts.len() > 1 && self.kicker(&parts)) || self.bylines.is_stamped(&parts)
     }
 
     /// Sections of one to two capitalised words without digits, two to `KICKER_WORDS`
@@ -312,20 +242,6 @@ fn camel_case(left: &str, right: &str) -> bool {
         || before.chars().next_back().is_some_and(char::is_uppercase)
         || inner_capital(before)
         || inner_capital(after)
-}
-
-/// The length in bytes of `label` (lowercase) at the start of `text`, compared without
-/// case, if it is there.
-fn prefix_len(text: &str, label: &str) -> Option<usize> {
-    let mut chars = text.char_indices();
-    for want in label.chars() {
-        let (_, c) = chars.next()?;
-        let mut lower = c.to_lowercase();
-        if lower.next() != Some(want) || lower.next().is_some() {
-            return None;
-        }
-    }
-    Some(chars.next().map_or(text.len(), |(i, _)| i))
 }
 
 #[cfg(test)]

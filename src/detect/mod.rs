@@ -6,6 +6,7 @@
 //! label is seen as the copy it is.
 
 mod body;
+mod bylines;
 mod comment_section;
 mod datelines;
 mod glued;

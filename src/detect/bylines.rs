@@ -1,0 +1,191 @@
+//! A byline beside its time stamp: "By Jane Smith | May 3, 2024", "Jane Doe · 5 min read",
+//! "Von Anna Weber | 03.05.2024, 10:12 Uhr", "Medically reviewed by John Smith, MD —
+//! Updated on May 3, 2024". One definition for two detectors: `glued-labels` cuts such a
+//! label where an extractor glued it to the first sentence, and `datelines` drops it on a
+//! line of its own at the document's edges, as it drops a bare date.
+//!
+//! A line is such a label when its parts, parted by `|`, `·`, `•` or `—`, are each a time
+//! stamp, a reading time or a byline (one of the `by` words and a few capitalised words,
+//! or the capitalised words alone), and at least one part is a stamp or a reading time: a
+//! name alone ("By Brian Kernighan", a book's author in a reading list) is not.
+//!
+//! Cost: nothing for a line without a digit (every stamp and reading time has one); then
+//! a split and a few comparisons a part, and the date test on each part.
+
+use super::Datelines;
+
+/// Most words in a byline's names: "Ana de la Fuente and J. R. Moehringer".
+const BYLINE_WORDS: usize = 6;
+
+/// Words that may stand lowercase inside a name or between two names.
+const NAME_PARTICLES: &[&str] = &[
+    "de", "da", "del", "della", "der", "van", "von", "la", "le", "du", "dos", "bin", "al", "and",
+    "&", "und", "et", "y", "e", "en", "i", "и", "ve", "و", "和",
+];
+
+/// What parts a byline from its stamps: a bar, a middle dot, a bullet, an em dash.
+const SEPARATORS: [char; 4] = ['·', '•', '|', '—'];
+
+#[derive(Debug, Clone)]
+pub struct Bylines {
+    dates: Datelines,
+    reading: Vec<String>,
+    by: Vec<String>,
+}
+
+impl Bylines {
+    /// `dates` recognises the stamps, `reading` the reading times' words after their
+    /// number ("min read"), `by` the words a byline starts with, lowercase.
+    pub(super) fn new(dates: Datelines, reading: Vec<String>, by: Vec<String>) -> Bylines {
+        Bylines { dates, reading, by }
+    }
+
+    /// `text` parted at its separators, each part trimmed.
+    pub(super) fn parts(text: &str) -> Vec<&str> {
+        text.trim().split(SEPARATORS).map(str::trim).collect()
+    }
+
+    /// Whether every part is a stamp, a reading time or a byline, and one at least is
+    /// timed. Two dates without a label ("29 November 2018 | 20 January 2019") are a
+    /// period, an exhibition's or a term's, not a byline's stamp.
+    pub(super) fn is_stamped(&self, parts: &[&str]) -> bool {
+        let mut timed = false;
+        let mut bare_dates = 0;
+        for part in parts {
+            if part.is_empty() {
+                return false;
+            }
+            // Each part read once: the stamp test is the costly one, and every stamp and
+            // reading time has a digit.
+            let digit = part.bytes().any(|b| b.is_ascii_digit());
+            if digit && self.stamp(part) {
+                timed = true;
+                bare_dates += usize::from(!self.dates.is_labelled(part));
+            } else if digit && self.reading_time(part) {
+                timed = true;
+            } else if !self.byline(part) {
+                return false;
+            }
+        }
+        timed && bare_dates < 2
+    }
+
+    /// A whole line that is a byline with its stamp: two parts at least (a stamp alone is
+    /// the dateline test's), one of them with a digit. Most lines have no separator and
+    /// are turned away by a scan of their bytes.
+    pub(super) fn is_stamped_line(&self, text: &str) -> bool {
+        // One pass over the bytes: a digit, and a separator's last byte (`|`, and 0xB7,
+        // 0xA2, 0x94 ending `·`, `•`, `—`; other characters end so too, and are sorted
+        // out by the split).
+        let (mut digit, mut separator) = (false, false);
+        for b in text.bytes() {
+            digit |= b.is_ascii_digit();
+            separator |= matches!(b, b'|' | 0xB7 | 0xA2 | 0x94);
+        }
+        digit && separator && self.is_stamped(&Self::parts(text))
+    }
+
+    /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
+    /// de la Fuente", "J. R. Moehringer", "Jane Doe, Senior Reporter"), after one of the
+    /// `by` words or not.
+    fn byline(&self, part: &str) -> bool {
+        // The byline word may be several ("texte :", "medically reviewed by"): compared
+        // at the start.
+        let names = self
+            .by
+            .iter()
+            .find_map(|by| {
+                let rest = &part[prefix_len(part, by)?..];
+                rest.starts_with(char::is_whitespace).then_some(rest)
+            })
+            .unwrap_or(part);
+        let mut n = 0;
+        for word in names.split_whitespace() {
+            n += 1;
+            let name = word.chars().next().is_some_and(char::is_uppercase)
+                && word
+                    .chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','));
+            let particle = NAME_PARTICLES.contains(&word);
+            if n > BYLINE_WORDS || !(name || particle) {
+                return false;
+            }
+        }
+        n > 0
+    }
+
+    /// A date or time stamp, bare or in «guillemets».
+    fn stamp(&self, part: &str) -> bool {
+        let part =
+            part.trim_matches(|c: char| matches!(c, '«' | '»' | '‹' | '›') || c.is_whitespace());
+        self.dates.is_dateline(part)
+    }
+
+    /// "5 min read", "12 Min. Lesezeit", "3 min de lecture".
+    fn reading_time(&self, part: &str) -> bool {
+        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 || digits > 3 {
+            return false;
+        }
+        let rest = part[digits..].trim_start().to_lowercase();
+        self.reading.contains(&rest)
+    }
+}
+
+/// The length in bytes of `label` (lowercase) at the start of `text`, compared without
+/// case, if it is there.
+pub(super) fn prefix_len(text: &str, label: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    for want in label.chars() {
+        let (_, c) = chars.next()?;
+        let mut lower = c.to_lowercase();
+        if lower.next() != Some(want) || lower.next().is_some() {
+            return None;
+        }
+    }
+    Some(chars.next().map_or(text.len(), |(i, _)| i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bylines() -> Bylines {
+        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        Bylines::new(
+            Datelines::with_labels(words(&["updated", "updated on", "published"])),
+            words(&["min read", "min lesezeit"]),
+            words(&["by", "von", "medically reviewed by", "written by"]),
+        )
+    }
+
+    #[test]
+    fn bylines_beside_their_stamps() {
+        let b = bylines();
+        for line in [
+            "By Jane Smith | Updated May 3, 2024",
+            "Jane Doe · 5 min read",
+            "Jane Doe, Senior Reporter — May 3, 2024",
+            "Von Anna Weber | 03.05.2024, 10:12 Uhr",
+            "Medically reviewed by John Smith, MD — Written by Jane Doe — Updated on May 3, 2024",
+            "May 3, 2024 | 5 min read",
+            "Published May 3, 2024 | Updated May 4, 2024",
+        ] {
+            assert!(b.is_stamped_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn names_alone_periods_and_sentences_are_no_bylines() {
+        let b = bylines();
+        for line in [
+            "By Brian W. Kernighan and Dennis M. Ritchie",
+            "29 November 2018 | 20 January 2019",
+            "Written by Jane Smith in May 2024, the report was never published.",
+            "Jane Doe | the council's budget for 2024",
+            "By Jane Smith",
+        ] {
+            assert!(!b.is_stamped_line(line), "{line}");
+        }
+    }
+}
