@@ -52,6 +52,10 @@ const HEADLINE_BYTES: usize = 240;
 /// Fewest words of a headline after a read-also label: one word is a section's name.
 const HEADLINE_WORDS: usize = 2;
 
+/// Fewest digits of a number that may end a headline glued to a sentence: a year, a
+/// count, a score ("2024", "15"); one digit glued to a capital is a name's ("4Runner").
+const MIN_NUMBER_DIGITS: usize = 2;
+
 /// The shortest line that can hold a read-also label, a headline and a glued sentence.
 const MIN_GLUED_BYTES: usize = 32;
 
@@ -223,8 +227,19 @@ fn joins(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_
 /// Whether the join between `left` and `right` is inside a word written in camel case
 /// ("FiveThirtyEight", "GOProud", "iPhone", "McDonald's"): an acronym or a word of one or
 /// two letters before it, or another capital inside the word on either side. A headline's
-/// last word and a sentence's first are each written as words are.
+/// last word and a sentence's first are each written as words are. A headline may end
+/// with a number of its own ("Les élections de 2024Les résultats…"): a token of
+/// `MIN_NUMBER_DIGITS` digits or more after a space is no name's part, as the digit in
+/// "4Runner" or "3Com" is.
 fn camel_case(left: &str, right: &str) -> bool {
+    let digits = left.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        let number_alone = left[..left.len() - digits].ends_with(char::is_whitespace);
+        let after = right.split(char::is_whitespace).next().unwrap_or("");
+        return !(number_alone
+            && digits >= MIN_NUMBER_DIGITS
+            && !after.chars().skip(1).any(char::is_uppercase));
+    }
     let word_start = left
         .char_indices()
         .rev()
@@ -358,6 +373,10 @@ mod tests {
                 "RELATED Storm Closes Schools Across The RegionThe mayor said the plan would be ready by June.",
                 "RELATED Storm Closes Schools Across The Region",
             ),
+            (
+                "Lire aussi : Les élections municipales de 2024Les résultats du premier tour ont surpris.",
+                "Lire aussi : Les élections municipales de 2024",
+            ),
         ] {
             assert_eq!(
                 d.headline_end(line).map(|at| &line[..at]),
@@ -380,6 +399,10 @@ mod tests {
             "Read more: McDonald's to close 200 stores in the spring and summer.",
             // A word that only starts like a label.
             "Relatedness: The two species share a common ancestor, biologists say.",
+            // A name that starts with a digit, and a model number glued to its name.
+            "Read more: Toyota recalls the 4Runner after a fault in the brakes was found.",
+            "Read more: Why 3Com lost the network market to a rival in the nineties.",
+            "Read more: The A320neo and the 737MAX compared by the pilots who fly them.",
         ] {
             assert_eq!(d.headline_end(line), None, "{line}");
         }
