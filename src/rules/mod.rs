@@ -10,7 +10,7 @@ mod spec;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use regex::{Regex, RegexBuilder};
 use toml::Spanned;
@@ -104,9 +104,14 @@ enum Compile {
 
 /// A rule's regex (already wrapped for its anchor and case), compiled on first use.
 /// `as_str` gives the pattern without compiling it; everything else compiles it once
-/// (thread-safe) and reads the compiled regex.
+/// (thread-safe) and reads the compiled regex. Clones share it: the matcher's copy and
+/// the rule's, and the rules of a set that wrote the same pattern (the share rules'
+/// common buttons), compile it once.
 #[derive(Debug, Clone)]
-pub struct LazyRegex {
+pub struct LazyRegex(Arc<LazyInner>);
+
+#[derive(Debug)]
+struct LazyInner {
     pattern: String,
     compiled: OnceLock<Regex>,
     never_empty: OnceLock<bool>,
@@ -114,16 +119,16 @@ pub struct LazyRegex {
 
 impl LazyRegex {
     fn new(pattern: String) -> LazyRegex {
-        LazyRegex {
+        LazyRegex(Arc::new(LazyInner {
             pattern,
             compiled: OnceLock::new(),
             never_empty: OnceLock::new(),
-        }
+        }))
     }
 
     /// The pattern, as given to the regex builder.
     pub fn as_str(&self) -> &str {
-        &self.pattern
+        &self.0.pattern
     }
 
     /// Every match of the pattern is at least a byte long. Then a line the shared set
@@ -131,21 +136,21 @@ impl LazyRegex {
     /// compile its own regex to know it: parsing the pattern costs a fraction of
     /// compiling it.
     pub fn never_empty(&self) -> bool {
-        *self.never_empty.get_or_init(|| {
+        *self.0.never_empty.get_or_init(|| {
             regex_syntax::Parser::new()
-                .parse(&self.pattern)
+                .parse(&self.0.pattern)
                 .is_ok_and(|hir| hir.properties().minimum_len().is_some_and(|n| n > 0))
         })
     }
 
     fn compile(&self) -> Result<&Regex, regex::Error> {
-        if let Some(re) = self.compiled.get() {
+        if let Some(re) = self.0.compiled.get() {
             return Ok(re);
         }
-        let re = RegexBuilder::new(&self.pattern)
+        let re = RegexBuilder::new(&self.0.pattern)
             .size_limit(REGEX_SIZE_LIMIT)
             .build()?;
-        Ok(self.compiled.get_or_init(|| re))
+        Ok(self.0.compiled.get_or_init(|| re))
     }
 }
 
@@ -159,6 +164,8 @@ impl std::ops::Deref for LazyRegex {
 }
 
 /// What a rule looks for.
+// One a rule, a few dozen a set: a detector's size costs nothing worth a box.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Matcher {
     /// Literal phrases, found by the shared automata (`matcher`).
@@ -322,6 +329,26 @@ impl RuleSet {
         self.add(source, Compile::Now)
     }
 
+    /// Rules whose `block-member` patterns are the same text share one regex, compiled
+    /// once (a member regex of many languages costs some 10M instructions to build). The
+    /// rules from `from` on are the new ones; a set holds a dozen block rules, so they are
+    /// compared with each one before them.
+    fn share_block_members(&mut self, from: usize) {
+        for k in from..self.rules.len() {
+            let Some(member) = self.rules[k].block.as_ref().map(|b| &b.member) else {
+                continue;
+            };
+            let shared = self.rules[..k]
+                .iter()
+                .filter_map(|r| r.block.as_ref())
+                .find(|b| b.member.as_str() == member.as_str())
+                .map(|b| b.member.clone());
+            if let (Some(shared), Some(block)) = (shared, self.rules[k].block.as_mut()) {
+                block.member = shared;
+            }
+        }
+    }
+
     fn add(&mut self, source: &Source, when: Compile) -> Result<(), RuleError> {
         let seen: HashMap<&str, &str> = self
             .rules
@@ -358,7 +385,9 @@ impl RuleSet {
             }
             added.push(compile(spec, source, when)?);
         }
+        let from = self.rules.len();
         self.rules.extend(added);
+        self.share_block_members(from);
         for o in file.overrides {
             self.apply_override(&o, source)?;
         }
