@@ -5,6 +5,19 @@
 
 use super::*;
 
+/// Entries, each parted from the last by other text, that make an edge-scoped rule's
+/// shape the document's own list: three is the fewest a writer repeats a format for, and
+/// more than a sign-off parted by a line of prose ("email the desk at …" in the body, the
+/// address under the last paragraph) has.
+const LIST_ENTRIES: usize = 3;
+
+/// A line's first word, as the entries of a list share it ("More:"): up to the first
+/// blank, after leading ones.
+fn first_word(line: &str) -> &str {
+    let line = line.trim_start();
+    line.split(char::is_whitespace).next().unwrap_or(line)
+}
+
 /// Per-document working state: each line's fate, and where non-blank lines stand.
 pub(super) struct State {
     pub(super) fates: Vec<Fate>,
@@ -68,9 +81,16 @@ impl State {
             // Takes all its markers at once, and judges scope itself: see `drop_to_end`.
             return self.drop_to_end(hits, rule, doc);
         }
+        let lists = self.own_lists(hits, rule, doc);
         for hit in hits {
             if !self.in_scope(hit.line, rule) {
                 continue;
+            }
+            if !lists.is_empty() {
+                let word = first_word(doc.line(hit.line));
+                if lists.iter().any(|l| l.eq_ignore_ascii_case(word)) {
+                    continue;
+                }
             }
             match rule.action {
                 Action::DropLine => self.drop(hit.line, hit.rule),
@@ -79,6 +99,37 @@ impl State {
                 Action::DropToEnd => {} // handled above
             }
         }
+    }
+
+    /// The first words that make an edge-scoped rule's hits the document's own list: the
+    /// word that opens at least [`LIST_ENTRIES`] of its lines, each parted from the last
+    /// such line by other text. Such a rule names what a page prints once at its head or
+    /// foot (a sign-off with the author's addresses, a source line), where its lines stand
+    /// together; a shape the text repeats between its paragraphs is its own list ("More:
+    /// <url>" under every site a roundup reviews), whose last entry is no sign-off. Its
+    /// edge lines stay; a sign-off of another shape under the list still goes.
+    fn own_lists<'d>(&self, hits: &[Hit], rule: &Rule, doc: &'d Document) -> Vec<&'d str> {
+        let mut lists: Vec<(&str, usize, usize)> = Vec::new(); // (word, entries, last rank)
+        if rule.scope == Scope::Any || hits.len() < LIST_ENTRIES {
+            return Vec::new();
+        }
+        for hit in hits {
+            let rank = self.rank[hit.line];
+            if rank == usize::MAX {
+                continue;
+            }
+            let word = first_word(doc.line(hit.line));
+            match lists.iter_mut().find(|l| l.0.eq_ignore_ascii_case(word)) {
+                Some(list) if rank <= list.2 + 1 => list.2 = list.2.max(rank),
+                Some(list) => *list = (list.0, list.1 + 1, rank),
+                None => lists.push((word, 1, rank)),
+            }
+        }
+        lists
+            .into_iter()
+            .filter(|l| l.1 >= LIST_ENTRIES)
+            .map(|l| l.0)
+            .collect()
     }
 
     /// A label a detector cut at a join is a block of its own glued to the next one: a rule
