@@ -14,7 +14,13 @@
 //!   other counted heading stands within `teaser-gap` lines (a list of story teasers
 //!   prints "12 comments" under every headline: that is not a section). A longer thread
 //!   needs its closer: a counted heading with much text after it may as well be a
-//!   section of the article.
+//!   section of the article ("12 comments" is also what a post's header links to);
+//! - **a count and the post's title** ("156 Responses to “Shuteye”", "6 thoughts on
+//!   “Title”", `titled-headings`): the heading blog templates print over the comment
+//!   list, naming the post it hangs under. An article's own section does not quote the
+//!   article's title after a count, so the section runs to the end however long the
+//!   thread is (a popular post's 200 comments outweigh it many times), as long as no other
+//!   counted heading stands within `teaser-gap` lines.
 //!
 //! A bare heading without either needs to stand at the very end: at most `bare-tail-lines`
 //! lines and `bare-tail-chars` letters after it, none of them a sentence (the widget's
@@ -41,6 +47,7 @@ pub struct CommentSection {
     bare_tail_chars: usize,
     heading: WholeLine,
     counted: WholeLine,
+    titled: WholeLine,
     closers: HashSet<String>,
     /// Shortest and longest closer, in bytes: most lines are ruled out by length alone.
     closer_bytes: (usize, usize),
@@ -66,6 +73,11 @@ impl CommentSection {
             counted: WholeLine::new(
                 "counted-headings",
                 &p.strings("counted-headings")?,
+                p.compile_now,
+            )?,
+            titled: WholeLine::new(
+                "titled-headings",
+                &p.strings("titled-headings")?,
                 p.compile_now,
             )?,
             closers: HashSet::new(),
@@ -101,7 +113,8 @@ impl CommentSection {
         while k < lines.len() {
             let line = &lines[k];
             let before = seen - taken;
-            if before >= self.min_chars_before && matches!(kinds[k], Kind::Heading | Kind::Counted)
+            if before >= self.min_chars_before
+                && matches!(kinds[k], Kind::Heading | Kind::Counted | Kind::Titled)
             {
                 if let Some(close) = next_closer[k + 1] {
                     out.extend((k..=close).map(SurvivorPos));
@@ -118,6 +131,10 @@ impl CommentSection {
                     && rest - line.chars <= self.bare_tail_chars
                     && !lines[k + 1..].iter().any(|l| ends_sentence(&l.text))
                 {
+                    out.extend(SurvivorPos::all(k..lines.len()));
+                    return;
+                }
+                if kinds[k] == Kind::Titled && !self.teaser(&kinds, k) {
                     out.extend(SurvivorPos::all(k..lines.len()));
                     return;
                 }
@@ -148,6 +165,9 @@ impl CommentSection {
         {
             return Kind::Closer;
         }
+        if self.titled.get().is_some_and(|r| r.is_match(text)) {
+            return Kind::Titled;
+        }
         if self.counted.get().is_some_and(|r| r.is_match(text)) {
             return Kind::Counted;
         }
@@ -161,7 +181,7 @@ impl CommentSection {
     fn teaser(&self, kinds: &[Kind], k: usize) -> bool {
         let lo = k.saturating_sub(self.teaser_gap);
         let hi = (k + self.teaser_gap).min(kinds.len() - 1);
-        (lo..=hi).any(|j| j != k && kinds[j] == Kind::Counted)
+        (lo..=hi).any(|j| j != k && matches!(kinds[j], Kind::Counted | Kind::Titled))
     }
 }
 
@@ -169,6 +189,8 @@ impl CommentSection {
 enum Kind {
     Heading,
     Counted,
+    /// A count and the post's title: "6 thoughts on “Title”".
+    Titled,
     Closer,
     Other,
 }
@@ -247,7 +269,8 @@ mod tests {
         let table: toml::Table = toml::from_str(
             r#"
             headings = ['(?:reader\s+|all\s+)?comments:?']
-            counted-headings = ['\d+\s+comments?', '\d+\s+thoughts\s+on\s+“.+”']
+            counted-headings = ['\d+\s+comments?']
+            titled-headings = ['\d+\s+(?:thoughts|responses)\s+(?:on|to)\s+“.+”']
             closers = ["Comments are closed.", "Read all comments"]
             "#,
         )
@@ -342,6 +365,23 @@ mod tests {
             "Readers wrote in at great length about every aspect of the decision and its history. "
                 .repeat(8);
         let doc = format!("{BODY}2 comments\n{long}\n");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_heading_with_the_posts_title_opens_a_thread_of_any_length() {
+        let long =
+            "Readers wrote in at great length about every aspect of the decision and its history. "
+                .repeat(8);
+        let doc = format!("{BODY}156 Responses to “Library to close”\n{long}\n{long}\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6]);
+        // Under a list of teasers it is one more teaser's count.
+        let doc = format!(
+            "{BODY}156 Responses to “Library to close”\nMayor re-elected\n4 comments\n{long}\n"
+        );
+        assert!(dropped(&doc).is_empty());
+        // At the top of the document it is no comment section.
+        let doc = format!("6 thoughts on “Library to close”\n{BODY}");
         assert!(dropped(&doc).is_empty());
     }
 }
