@@ -20,7 +20,11 @@
 //!   list, naming the post it hangs under. An article's own section does not quote the
 //!   article's title after a count, so the section runs to the end however long the
 //!   thread is (a popular post's 200 comments outweigh it many times), as long as no other
-//!   counted heading stands within `teaser-gap` lines.
+//!   counted heading stands within `teaser-gap` lines. So does a counted heading right
+//!   above the first comment's header, a name then a date with its year and a time of
+//!   day on one line ("385 Comments" over "Tim Ferriss — June 24th, 2012, 11:39 pm"):
+//!   the count and the comment under it are two signs that agree, where either alone
+//!   may be a post header's link or an article's chronology.
 //!
 //! A bare heading without either needs to stand at the very end: at most `bare-tail-lines`
 //! lines and `bare-tail-chars` letters after it, none of them a sentence (the widget's
@@ -35,6 +39,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
+use super::threads::one_line_header;
 use super::{Params, Survivor, SurvivorPos, ends_sentence};
 
 #[derive(Debug, Clone)]
@@ -134,7 +139,11 @@ impl CommentSection {
                     out.extend(SurvivorPos::all(k..lines.len()));
                     return;
                 }
-                if kinds[k] == Kind::Titled && !self.teaser(&kinds, k) {
+                if (kinds[k] == Kind::Titled
+                    || (kinds[k] == Kind::Counted
+                        && lines.get(k + 1).is_some_and(|l| one_line_header(&l.text))))
+                    && !self.teaser(&kinds, k)
+                {
                     out.extend(SurvivorPos::all(k..lines.len()));
                     return;
                 }
@@ -382,6 +391,19 @@ mod tests {
         assert!(dropped(&doc).is_empty());
         // At the top of the document it is no comment section.
         let doc = format!("6 thoughts on “Library to close”\n{BODY}");
+        assert!(dropped(&doc).is_empty());
+    }
+
+    #[test]
+    fn a_count_over_a_comment_header_opens_a_thread_of_any_length() {
+        let long =
+            "Readers wrote in at great length about every aspect of the decision and its history. "
+                .repeat(8);
+        let doc =
+            format!("{BODY}385 Comments\nJane Roe — June 24th, 2012, 11:39 pm\n{long}\n{long}\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6, 7]);
+        // Over more text and no header, a count may be the post's own link.
+        let doc = format!("{BODY}385 Comments\n{long}\n{long}\n");
         assert!(dropped(&doc).is_empty());
     }
 }

@@ -158,7 +158,7 @@ const MAX_ONE_LINE_HEADER_WORDS: usize = 14;
 /// A comment's header on one line: a name first, then a date with its year and a time of
 /// day, and no sentence. A line that opens with its date is a chronology's entry or a
 /// live blog's ("Aug 9, 2024 10:42 — Rescue boats launch"), not a commenter's.
-fn one_line_header(text: &str) -> bool {
+pub(super) fn one_line_header(text: &str) -> bool {
     text.len() <= MAX_NAME_BYTES
         && has_time(text)
         && has_year(text)
