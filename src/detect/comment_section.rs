@@ -7,7 +7,9 @@
 //! support of one of two kinds:
 //!
 //! - **a closer** after it ("Comments are closed.", "[ Read All Comments ]"): heading and
-//!   closer bracket the section, and both go with everything between them;
+//!   closer bracket the section, and both go with everything between them. A closer
+//!   that another rule took first ("View all comments" is also a widget's button, which
+//!   `comments.widget` drops) still closes it, after the last line left above it;
 //! - **a count** in the heading ("12 Comments", "6 thoughts on …"): a section that runs
 //!   to the end. The heading and everything after it go, if it stands in the last
 //!   `max-lines-after` lines, holds at most `max-share-after` of the text from it on, and no
@@ -41,6 +43,7 @@ use regex::Regex;
 
 use super::threads::one_line_header;
 use super::{Params, Survivor, SurvivorPos, ends_sentence};
+use crate::document::Document;
 
 #[derive(Debug, Clone)]
 pub struct CommentSection {
@@ -98,13 +101,22 @@ impl CommentSection {
         self
     }
 
-    pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
+    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
-        // The first closer at or after each line, found from the end in one sweep: a
-        // long text has many headings and few closers.
+        // A closer another rule took ("View all comments" is a comment widget's button
+        // too) still ends the section: the section runs to the last line before it.
+        let closed_after: Vec<bool> = (0..lines.len())
+            .map(|j| {
+                let next = lines.get(j + 1).map_or(doc.lines.len(), |l| l.line);
+                (lines[j].line + 1..next)
+                    .any(|i| !doc.lines[i].blank && self.is_closer(doc.line(i).trim()))
+            })
+            .collect();
+        // The last line of the section closed at or after each line, found from the end
+        // in one sweep: a long text has many headings and few closers.
         let mut next_closer = vec![None; lines.len() + 1];
         for k in (0..lines.len()).rev() {
-            next_closer[k] = if kinds[k] == Kind::Closer {
+            next_closer[k] = if kinds[k] == Kind::Closer || closed_after[k] {
                 Some(k)
             } else {
                 next_closer[k + 1]
@@ -121,7 +133,12 @@ impl CommentSection {
             if before >= self.min_chars_before
                 && matches!(kinds[k], Kind::Heading | Kind::Counted | Kind::Titled)
             {
-                if let Some(close) = next_closer[k + 1] {
+                let close = if closed_after[k] {
+                    Some(k)
+                } else {
+                    next_closer[k + 1]
+                };
+                if let Some(close) = close {
                     out.extend((k..=close).map(SurvivorPos));
                     let chars: usize = lines[k..=close].iter().map(|l| l.chars).sum();
                     seen += chars;
@@ -166,12 +183,7 @@ impl CommentSection {
         if line.chars == 0 || text.len() > MAX_HEADING_BYTES {
             return Kind::Other;
         }
-        let (shortest, longest) = self.closer_bytes;
-        // Brackets and dots around a closer add a few bytes: allow for them.
-        if line.chars <= MAX_CLOSER_CHARS
-            && (shortest..=longest + 8).contains(&text.len())
-            && self.closers.contains(&closer_key(text))
-        {
+        if line.chars <= MAX_CLOSER_CHARS && self.is_closer(text) {
             return Kind::Closer;
         }
         if self.titled.get().is_some_and(|r| r.is_match(text)) {
@@ -184,6 +196,13 @@ impl CommentSection {
             return Kind::Heading;
         }
         Kind::Other
+    }
+
+    /// Whether the trimmed line `text` is one of the closers.
+    fn is_closer(&self, text: &str) -> bool {
+        let (shortest, longest) = self.closer_bytes;
+        // Brackets and dots around a closer add a few bytes: allow for them.
+        (shortest..=longest + 8).contains(&text.len()) && self.closers.contains(&closer_key(text))
     }
 
     /// Another counted heading near `k`: comment counts under story teasers.
@@ -291,14 +310,21 @@ mod tests {
     }
 
     fn dropped(text: &str) -> Vec<usize> {
+        dropped_without(text, &[])
+    }
+
+    /// `dropped`, with the lines in `taken` removed by other rules before it runs.
+    fn dropped_without(text: &str, taken: &[usize]) -> Vec<usize> {
+        let doc = Document::new(text);
         let lines: Vec<Survivor> = text
             .lines()
             .enumerate()
+            .filter(|(i, _)| !taken.contains(i))
             .map(|(i, l)| Survivor::new(i, Cow::Borrowed(l)))
             .collect();
         let mut out = Vec::new();
-        section().detect(&lines, &mut out);
-        out.into_iter().map(|k| k.0).collect()
+        section().detect(&doc, &lines, &mut out);
+        out.into_iter().map(|k| lines[k.0].line).collect()
     }
 
     const BODY: &str = "The council voted on Tuesday to close the old library and move its collection to the new civic centre.\nResidents who opposed the plan said they would keep campaigning, but the mayor said the decision was final.\nThe building will be sold next year, and the money will go to the new centre's reading rooms and archive.\nThe library's oldest maps and letters will be lent to the county museum until the new rooms are ready.\n";
@@ -324,6 +350,14 @@ mod tests {
             "{BODY}Comments\nA long comment that goes on and on about the library and the council.\nAnother reader agrees with every word and adds a good deal more of the same.\nA third reader thinks the building should be a museum of the town's history instead.\nA fourth one writes at even greater length than the article itself ever did, twice.\nComments are closed.\n"
         );
         assert_eq!(dropped(&doc), (4..=9).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_closer_another_rule_took_still_ends_the_section() {
+        let doc = format!(
+            "{BODY}Comments\nA long comment that goes on and on about the library and the council.\nAnother reader agrees with every word and adds a good deal more of the same.\nRead all comments\nThe library will reopen as a museum, the council said in a separate statement.\n"
+        );
+        assert_eq!(dropped_without(&doc, &[7]), vec![4, 5, 6]);
     }
 
     #[test]

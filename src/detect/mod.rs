@@ -253,7 +253,7 @@ impl Detector {
             Kind::RepeatedBody(d) => d.detect(lines, out),
             Kind::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
             Kind::CommentThread(d) => d.detect(doc, lines, out),
-            Kind::CommentSection(d) => d.detect(lines, out),
+            Kind::CommentSection(d) => d.detect(doc, lines, out),
             _ => {}
         }
     }
