@@ -24,7 +24,8 @@
 //!   thread is (a popular post's 200 comments outweigh it many times), as long as no other
 //!   counted heading stands within `teaser-gap` lines. So does a counted heading right
 //!   above the first comment's header, a name then a date with its year and a time of
-//!   day on one line ("385 Comments" over "Tim Ferriss — June 24th, 2012, 11:39 pm"):
+//!   day, on one line ("385 Comments" over "Tim Ferriss — June 24th, 2012, 11:39 pm") or
+//!   on two (the name alone over the stamp):
 //!   the count and the comment under it are two signs that agree, where either alone
 //!   may be a post header's link or an article's chronology.
 //!
@@ -157,8 +158,7 @@ impl CommentSection {
                     return;
                 }
                 if (kinds[k] == Kind::Titled
-                    || (kinds[k] == Kind::Counted
-                        && lines.get(k + 1).is_some_and(|l| one_line_header(&l.text))))
+                    || (kinds[k] == Kind::Counted && opens_comment(&lines[k + 1..])))
                     && !self.teaser(&kinds, k)
                 {
                     out.extend(SurvivorPos::all(k..lines.len()));
@@ -221,6 +221,23 @@ enum Kind {
     Titled,
     Closer,
     Other,
+}
+
+/// Whether `after` opens with a comment's header: a name, then a date with its year and a
+/// time of day, on one line ("Tim Ferriss — June 24th, 2012, 11:39 pm") or on two (the
+/// name alone, no digit in it, over the stamp).
+fn opens_comment(after: &[Survivor]) -> bool {
+    let Some(first) = after.first() else {
+        return false;
+    };
+    if one_line_header(&first.text) {
+        return true;
+    }
+    let name = first.text.trim();
+    !name.bytes().any(|b| b.is_ascii_digit())
+        && after
+            .get(1)
+            .is_some_and(|stamp| one_line_header(&format!("{name} {}", stamp.text.trim())))
 }
 
 /// One case-insensitive regex matching a whole (trimmed) line against any of `patterns`,
@@ -436,8 +453,14 @@ mod tests {
         let doc =
             format!("{BODY}385 Comments\nJane Roe — June 24th, 2012, 11:39 pm\n{long}\n{long}\n");
         assert_eq!(dropped(&doc), vec![4, 5, 6, 7]);
+        // The name over the stamp, on two lines.
+        let doc =
+            format!("{BODY}385 Comments\nJane Roe\nJune 24th, 2012 at 11:39 pm\n{long}\n{long}\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6, 7, 8]);
         // Over more text and no header, a count may be the post's own link.
         let doc = format!("{BODY}385 Comments\n{long}\n{long}\n");
+        assert!(dropped(&doc).is_empty());
+        let doc = format!("{BODY}385 Comments\nJune 2012\n{long}\n{long}\n");
         assert!(dropped(&doc).is_empty());
     }
 }
