@@ -25,7 +25,8 @@
 //!   counted heading stands within `teaser-gap` lines. So does a counted heading right
 //!   above the first comment's header, a name then a date with its year and a time of
 //!   day, on one line ("385 Comments" over "Tim Ferriss — June 24th, 2012, 11:39 pm") or
-//!   on two (the name alone over the stamp):
+//!   on two (the name alone over the stamp, which may be relative: "2 days ago"), or
+//!   "Jane Doe says:":
 //!   the count and the comment under it are two signs that agree, where either alone
 //!   may be a post header's link or an article's chronology.
 //!
@@ -42,7 +43,7 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::threads::one_line_header;
+use super::threads::{one_line_header, relative_stamp, says_line};
 use super::{Params, Survivor, SurvivorPos, ends_sentence};
 use crate::document::Document;
 
@@ -223,21 +224,29 @@ enum Kind {
     Other,
 }
 
-/// Whether `after` opens with a comment's header: a name, then a date with its year and a
-/// time of day, on one line ("Tim Ferriss — June 24th, 2012, 11:39 pm") or on two (the
-/// name alone, no digit in it, over the stamp).
+/// Most words of a commenter's name on a line of its own.
+const NAME_WORDS: usize = 4;
+
+/// Whether `after` opens with a comment's header: "Jane Doe says:", or a name, then a
+/// date with its year and a time of day, on one line ("Tim Ferriss — June 24th, 2012,
+/// 11:39 pm") or on two (the name alone, a few words without a digit or a sentence end,
+/// over the stamp, which may also be relative: "2 days ago").
 fn opens_comment(after: &[Survivor]) -> bool {
     let Some(first) = after.first() else {
         return false;
     };
-    if one_line_header(&first.text) {
+    if says_line(&first.text) || one_line_header(&first.text) {
         return true;
     }
     let name = first.text.trim();
-    !name.bytes().any(|b| b.is_ascii_digit())
-        && after
-            .get(1)
-            .is_some_and(|stamp| one_line_header(&format!("{name} {}", stamp.text.trim())))
+    let named = !name.bytes().any(|b| b.is_ascii_digit())
+        && name.split_whitespace().count() <= NAME_WORDS
+        && !ends_sentence(name);
+    named
+        && after.get(1).is_some_and(|stamp| {
+            let stamp = stamp.text.trim();
+            one_line_header(&format!("{name} {stamp}")) || relative_stamp(stamp)
+        })
 }
 
 /// One case-insensitive regex matching a whole (trimmed) line against any of `patterns`,
@@ -461,6 +470,14 @@ mod tests {
         let doc = format!("{BODY}385 Comments\n{long}\n{long}\n");
         assert!(dropped(&doc).is_empty());
         let doc = format!("{BODY}385 Comments\nJune 2012\n{long}\n{long}\n");
+        assert!(dropped(&doc).is_empty());
+        // "Name says:", and a name over a relative stamp.
+        let doc = format!("{BODY}385 Comments\nJane Roe says:\n{long}\n{long}\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6, 7]);
+        let doc = format!("{BODY}385 Comments\nJane Roe\n2 days ago\n{long}\n{long}\n");
+        assert_eq!(dropped(&doc), vec![4, 5, 6, 7, 8]);
+        // A sentence over a stamp is no name.
+        let doc = format!("{BODY}385 Comments\nThe vote was close.\n2 days ago\n{long}\n{long}\n");
         assert!(dropped(&doc).is_empty());
     }
 }

@@ -108,6 +108,18 @@ static RELATIVE_RE: std::sync::LazyLock<Regex> =
 static SAYS_RE: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(SAYS).expect("a valid regex"));
 
+/// A "`NAME says:`" line, a comment's header on its own.
+pub(super) fn says_line(text: &str) -> bool {
+    let text = text.trim();
+    text.ends_with(':') && SAYS_RE.is_match(text)
+}
+
+/// A relative time stamp on a line of its own ("2 days ago", "vor 3 Stunden").
+pub(super) fn relative_stamp(text: &str) -> bool {
+    (text.bytes().any(|b| b.is_ascii_digit()) || RELATIVE_WORDS.is_match(text))
+        && RELATIVE_RE.is_match(text)
+}
+
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
 
 /// Longest name line, in characters: a full name with a nickname or an initial.
@@ -254,7 +266,7 @@ impl CommentThread {
     /// The kind of comment header line `k` is, if it is one.
     fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> Option<Header> {
         let text = lines[k].text.trim();
-        if text.ends_with(':') && SAYS_RE.is_match(text) {
+        if says_line(text) {
             return Some(Header::Says);
         }
         if self.one_line_headers && one_line_header(text) {
