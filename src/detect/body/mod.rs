@@ -73,6 +73,12 @@
 //! - what lies outside the body must hold a run of at least `page-dump-run` furniture lines
 //!   (a menu, a footer). An extractor's output or a hand-written document has none, and the
 //!   short lines at its edges are its own (a list closing a recipe, a sign-off);
+//! - a document whose first paragraph comes before any furniture line reads as an
+//!   extractor's output (it starts with its article) and is trimmed only when it still
+//!   holds at least `page-dump-lines` furniture lines: a page's menus, link lists and
+//!   footer, not the few leftovers an extractor lets through, which the article's own
+//!   lists outnumber (screening dates under a film's trailer, a gallery's picture
+//!   titles, a review's pros and cons);
 //! - the body must hold at least `min-body-chars` (a poem, a list, a table, a short note:
 //!   nothing there is prose around which furniture could be told);
 //! - the document's language must have a stoplist: it is the one whose common function
@@ -121,6 +127,7 @@ pub struct MainBody {
     furniture_grace: usize,
     neutral_cost: i64,
     dump_run: usize,
+    dump_lines: usize,
     min_body_chars: i64,
     second_body: f64,
     keep_title: bool,
@@ -147,6 +154,7 @@ impl MainBody {
             furniture_grace: p.usize("furniture-grace", 2)?,
             neutral_cost: p.usize("neutral-cost", 2)? as i64,
             dump_run: p.usize("page-dump-run", 4)?.max(1),
+            dump_lines: p.usize("page-dump-lines", 30)?,
             min_body_chars: p.usize("min-body-chars", 200)? as i64,
             second_body: p.ratio("second-body", 0.75)?,
             keep_title: p.flag("keep-title", true)?,
@@ -240,7 +248,8 @@ impl MainBody {
         if total < self.min_body_chars {
             return;
         }
-        if longest_outside_run(&classes, start, end) < self.dump_run {
+        if longest_outside_run(&classes, start, end) < self.dump_run || !self.is_page_dump(&classes)
+        {
             return;
         }
         let title = self
@@ -254,6 +263,19 @@ impl MainBody {
         }
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
         out.extend(SurvivorPos::all(0..lines.len()).filter(|&k| !keep[k.0]));
+    }
+
+    /// Whether the lines read as a page's whole text rather than an extractor's output: a
+    /// head of furniture (menus, a breadcrumb) above the first paragraph (prose, or a
+    /// finished sentence of prose as long as `min-chars`), or at least `page-dump-lines`
+    /// furniture lines in all.
+    fn is_page_dump(&self, classes: &[Class]) -> bool {
+        let first_prose = classes
+            .iter()
+            .position(|c| matches!(c, Class::Prose | Class::NearProse))
+            .unwrap_or(classes.len());
+        classes[..first_prose].contains(&Class::Furniture)
+            || classes.iter().filter(|c| **c == Class::Furniture).count() >= self.dump_lines
     }
 
     /// Marks in `keep` every other stretch of the document that scores at least
