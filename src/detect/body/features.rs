@@ -13,6 +13,9 @@ use super::*;
 pub struct FeaturesMemo {
     lines: usize,
     features: Vec<Packed>,
+    /// Whether the input reads as a page dump, once main-body first judged it: the pass
+    /// after a trim sees what looks like an extractor's output, and is still a page's.
+    pub(super) page_dump: Option<bool>,
 }
 
 /// [`Features`] and the language they were read for; `lang` [`u32::MAX`] when unread.
@@ -38,6 +41,7 @@ impl FeaturesMemo {
         FeaturesMemo {
             lines,
             features: Vec::new(),
+            page_dump: None,
         }
     }
 

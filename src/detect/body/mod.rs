@@ -248,7 +248,14 @@ impl MainBody {
         if total < self.min_body_chars {
             return;
         }
-        if longest_outside_run(&classes, start, end) < self.dump_run || !self.is_page_dump(&classes)
+        if longest_outside_run(&classes, start, end) < self.dump_run {
+            return;
+        }
+        // Judged on the first pass that gets here, which reads the input: once trimmed, a
+        // page opens with its article as an extractor's output does.
+        if !*memo
+            .page_dump
+            .get_or_insert_with(|| self.is_page_dump(&classes))
         {
             return;
         }
