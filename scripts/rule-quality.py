@@ -4,6 +4,12 @@ and how many of those were gold article content, so a bad rule shows itself.
 
 Usage:
     scripts/rule-quality.py [--data DIR] [--flavour extracted|fulltext] [--chaff BIN] [--top N]
+    scripts/rule-quality.py --all [--limit 0.002]   # every set under ../shared/eval, both
+                                                    # flavours: the rules over the limit
+
+Issue 16's bar is that no rule loses more than 0.2% of a set's article lines (its gold's
+non-blank lines): the single-set table gives each rule's share, `--all` lists every
+rule, set and flavour over `--limit` (worst first) and exits 1 when there is one.
 
 DIR holds `<flavour>/<id>.txt`, `gold/<id>.txt` and optionally `meta.jsonl` (id, url), as
 ../shared/eval/aeb does. chaff runs once over all documents (`--jsonl --annotate`); every
@@ -30,33 +36,27 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=str(ROOT.parent / "shared/eval/aeb"))
-    ap.add_argument("--flavour", default="extracted")
-    ap.add_argument("--chaff", default=str(ROOT / "target/release/chaff"))
-    ap.add_argument("--top", type=int, default=10, help="worst rules to show examples for")
-    args, extra = ap.parse_known_args()
-
-    data = Path(args.data)
+def measure(data, flavour, chaff, extra):
+    """Run chaff over one set and flavour; count, per rule, removals and gold lines lost."""
     urls = {}
     if (data / "meta.jsonl").exists():
         for line in (data / "meta.jsonl").open(encoding="utf-8"):
             m = json.loads(line)
             urls[m["id"]] = m.get("url")
     docs = []
-    for path in sorted((data / args.flavour).glob("*.txt")):
+    for path in sorted((data / flavour).glob("*.txt")):
         gold = data / "gold" / path.name
         if gold.exists():
             docs.append((path.stem, path.read_bytes().decode("utf-8"), gold.read_bytes().decode("utf-8")))
     if not docs:
-        sys.exit(f"no documents with gold under {data}/{args.flavour}")
+        return None
+    gold_lines = sum(1 for _, _, g in docs for line in g.split("\n") if line.strip())
 
     records = "".join(
         json.dumps({"id": i, "url": urls.get(i), "text": t}, ensure_ascii=False) + "\n" for i, t, _ in docs
     )
     run = subprocess.run(
-        [args.chaff, "--jsonl", "--annotate", "--clean", "-q", *extra], input=records.encode(), capture_output=True
+        [chaff, "--jsonl", "--annotate", "--clean", "-q", *extra], input=records.encode(), capture_output=True
     )
     if run.returncode != 0:
         sys.exit(f"chaff failed ({run.returncode}): {run.stderr.decode()}")
@@ -91,14 +91,66 @@ def main():
                         examples[rule].append((r["id"][:12], piece[:100]))
                 else:
                     ambiguous[rule] += 1
+    return len(docs), gold_lines, removed, lost, ambiguous, examples
 
+
+def every_set(args, extra):
+    """The rules over `--limit` on any set and flavour, worst first; exit 1 if any."""
+    root = Path(args.data).parent if args.data_given else ROOT.parent / "shared/eval"
+    over = []
+    for data in sorted(p for p in root.iterdir() if (p / "gold").is_dir()):
+        for flavour in ("extracted", "fulltext"):
+            if not (data / flavour).is_dir():
+                continue
+            m = measure(data, flavour, args.chaff, extra)
+            if m is None:
+                continue
+            _, gold_lines, _, lost, _, _ = m
+            for rule, n in lost.items():
+                if n > args.limit * gold_lines:
+                    over.append((n / gold_lines, data.name, flavour, rule, n, gold_lines))
+    over.sort(reverse=True)
+    print(f"Rules losing more than {args.limit:.1%} of a set's gold lines:\n")
+    print("| set | flavour | rule | gold lines lost | of the set's gold lines |")
+    print("| --- | --- | --- | ---: | ---: |")
+    for share, name, flavour, rule, n, gold_lines in over:
+        print(f"| {name} | {flavour} | {rule} | {n} of {gold_lines} | {share:.2%} |")
+    if not over:
+        print("| (none) | | | | |")
+    sys.exit(1 if over else 0)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default=None)
+    ap.add_argument("--flavour", default="extracted")
+    ap.add_argument("--chaff", default=str(ROOT / "target/release/chaff"))
+    ap.add_argument("--top", type=int, default=10, help="worst rules to show examples for")
+    ap.add_argument("--all", action="store_true", help="every set beside --data's (or ../shared/eval's), both flavours")
+    ap.add_argument("--limit", type=float, default=0.002, help="share of a set's gold lines a rule may lose (--all)")
+    args, extra = ap.parse_known_args()
+    args.data_given = args.data is not None
+    if args.data is None:
+        args.data = str(ROOT.parent / "shared/eval/aeb")
+    if args.all:
+        every_set(args, extra)
+        return
+
+    m = measure(Path(args.data), args.flavour, args.chaff, extra)
+    if m is None:
+        sys.exit(f"no documents with gold under {args.data}/{args.flavour}")
+    ndocs, gold_lines, removed, lost, ambiguous, examples = m
     rules = sorted(removed, key=lambda k: (-lost[k], -ambiguous[k], k))
     total = sum(removed.values())
-    print(f"{len(docs)} documents ({args.flavour}), {total} removals\n")
-    print("| rule | removed | gold content lost | ambiguous (short, in gold) | share lost |")
-    print("| --- | ---: | ---: | ---: | ---: |")
+    print(f"{ndocs} documents ({args.flavour}), {total} removals, {gold_lines} gold lines\n")
+    print("| rule | removed | gold content lost | ambiguous (short, in gold) | share lost | of the gold lines |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for k in rules:
-        print(f"| {k} | {removed[k]} | {lost[k]} | {ambiguous[k]} | {lost[k] / removed[k]:.1%} |")
+        flag = " over" if lost[k] > args.limit * gold_lines else ""
+        print(
+            f"| {k} | {removed[k]} | {lost[k]} | {ambiguous[k]} | {lost[k] / removed[k]:.1%} |"
+            f" {lost[k] / gold_lines:.2%}{flag} |"
+        )
     worst = [k for k in rules if lost[k]][: args.top]
     if worst:
         print("\nContent lost, by rule (document id, removed text):")
