@@ -114,3 +114,44 @@ pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
         i = k + 1;
     }
 }
+
+/// Fewest rows of a table the text prints one to a line: three is a list's minimum, and
+/// one more keeps a contact block's "Phone:" and "Fax:" lines out.
+pub(super) const PARALLEL_ROWS: usize = 4;
+
+/// A line's punctuation in order, without letters, digits and spaces: "England (Group
+/// A): 10th appearance" and "Wales (Group E): Second appearance" both read "():".
+fn skeleton(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
+        .collect()
+}
+
+/// Rows of one template, "label: value" each ("England (Group A): 10th appearance",
+/// "Weight: 1.2 kg"): a run of at least [`PARALLEL_ROWS`] short lines (furniture,
+/// headings, items) with the same punctuation, a colon among it, is a table the text
+/// prints one row to a line (the qualified teams, a product's specifications), not a
+/// menu, whose entries are bare words. Its lines score as items.
+pub(super) fn parallel_rows(lines: &[Survivor], classes: &mut [(Class, i64)]) {
+    // A row with a number in it ("10th appearance") is an item already; one without
+    // ("Seventh appearance") looks like furniture or a heading.
+    let row = |c: Class| matches!(c, Class::Furniture | Class::Neutral | Class::Item);
+    let mut i = 0;
+    while i < lines.len() {
+        if !row(classes[i].0) || !lines[i].text.contains(':') {
+            i += 1;
+            continue;
+        }
+        let shape = skeleton(&lines[i].text);
+        let mut k = i + 1;
+        while k < lines.len() && row(classes[k].0) && skeleton(&lines[k].text) == shape {
+            k += 1;
+        }
+        if k - i >= PARALLEL_ROWS {
+            for c in &mut classes[i..k] {
+                c.0 = Class::Item;
+            }
+        }
+        i = k;
+    }
+}

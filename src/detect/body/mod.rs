@@ -38,6 +38,10 @@
 //! nor followed by a paragraph, and a comment form's fields, which a colon also opens,
 //! end in no prose.
 //!
+//! So is a table printed one row to a line: at least four furniture-shaped lines in a
+//! row with the same punctuation, a colon among it ("England (Group A): 10th
+//! appearance", "Weight: 1.2 kg"), score as items; a menu's entries are bare words.
+//!
 //! A tutorial's listing is the text's own too: a run of lines in code's characters
 //! (brackets, `=`, `<`, `//`, indentation) with at least two lines only code writes (one
 //! that ends with `;`, `{` or `}`, a Python header's `):`, a tag of markup, a shell
@@ -112,7 +116,7 @@ use classes::Class;
 pub use features::FeaturesMemo;
 use features::{Features, density_scale};
 use footer::legal_footer;
-use lists::{introduced_lists, listings};
+use lists::{introduced_lists, listings, parallel_rows};
 use run::{best_body, longest_outside_run};
 
 #[derive(Debug, Clone)]
@@ -376,6 +380,7 @@ impl MainBody {
             .collect();
         introduced_lists(lines, &features, parted, &mut classes);
         listings(lines, &mut classes);
+        parallel_rows(lines, &mut classes);
         let headers: Vec<Header> = lines
             .iter()
             .zip(&features)
@@ -526,6 +531,25 @@ mod tests {
         assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
         // One sentence cannot tell.
         assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
+    }
+
+    #[test]
+    fn rows_of_one_template_are_the_texts_table() {
+        let lines = survivors(
+            "England (Group A): 10th appearance\nWales (Group E): Second appearance\nSpain (Group F): 11th appearance\nItaly (Group J): 10th appearance\nHome\nNews\nSport\nWeather",
+        );
+        let mut classes = vec![(Class::Furniture, 20); lines.len()];
+        parallel_rows(&lines, &mut classes);
+        assert!(classes[..4].iter().all(|c| c.0 == Class::Item));
+        // Bare words share their (empty) punctuation: a menu.
+        assert!(classes[4..].iter().all(|c| c.0 == Class::Furniture));
+        // Three rows are a contact block's size, and counts without a colon a sidebar's.
+        let lines = survivors(
+            "Phone: 555 0100\nFax: 555 0101\nMobile: 555 0102\nCMS (31)\nPlugin (181)\nTheme (189)\nTool (22)",
+        );
+        let mut classes = vec![(Class::Furniture, 20); lines.len()];
+        parallel_rows(&lines, &mut classes);
+        assert!(classes.iter().all(|c| c.0 == Class::Furniture));
     }
 
     #[test]
