@@ -42,7 +42,7 @@ impl MainBody {
             return Class::Link;
         }
         // Menus do not number their entries; an article's lists do ("1) Azul", "2. Wingspan").
-        if numbered(row) {
+        if numbered(row) || bulleted(row) {
             return Class::Item;
         }
         if f.words == 0 {
@@ -177,6 +177,35 @@ pub(super) fn numbered(text: &str) -> bool {
         && text.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
+/// A list entry behind a bullet its writer typed ("•    Reduced weight", "– red
+/// onions", "* step two"): a page's menus get their bullets from its style sheet, which a
+/// dump of the text does not carry. Widgets' arrows ("» Related post", "› More") are
+/// not bullets.
+pub(super) fn bulleted(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(
+        chars.next(),
+        Some(
+            '•' | '◦'
+                | '▪'
+                | '▫'
+                | '●'
+                | '○'
+                | '■'
+                | '□'
+                | '‣'
+                | '∙'
+                | '◆'
+                | '–'
+                | '-'
+                | '*'
+        )
+    ) && chars.next().is_some_and(char::is_whitespace)
+        && chars
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_alphanumeric)
+}
+
 /// Characters that print nothing: zero-width spaces and joiners, the word joiner, the
 /// byte-order mark.
 pub(super) fn is_invisible(c: char) -> bool {
@@ -189,6 +218,28 @@ pub(super) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_bullets_mark_list_entries_and_widget_arrows_do_not() {
+        for line in [
+            "•    Reduced weight",
+            "– red onions",
+            "* step two",
+            "- 2 eggs",
+        ] {
+            assert!(bulleted(line), "{line}");
+        }
+        for line in [
+            "» Related post",
+            "› More",
+            "•",
+            "-- signature",
+            "*Note*",
+            "- –",
+        ] {
+            assert!(!bulleted(line), "{line}");
+        }
+    }
 
     #[test]
     fn quantities_are_amounts_not_dates_or_times() {

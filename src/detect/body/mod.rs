@@ -27,8 +27,10 @@
 //!   score): a tenth of its letters, so a list or table holds on to the prose it follows.
 //! - **an amount** opening a short line ("1/2 cup milk", "250 g Mehl"): an ingredient or a
 //!   packing list's entry, a fifth of `furniture-cost`, so a recipe's list outweighs its
-//!   sub-headings. A numbered entry ("3) Azul") is an item too, and a bare URL costs
-//!   nothing: menus neither number their entries nor show raw links.
+//!   sub-headings. A numbered entry ("3) Azul") or one behind a bullet its writer typed
+//!   ("•  Reduced weight", "– red onions") is an item too, and a bare URL costs nothing:
+//!   menus neither number their entries, nor print their bullets (a style sheet draws
+//!   them), nor show raw links.
 //! - anything else (a heading, a long line of names) scores `-neutral-cost`, or 0 when long.
 //!
 //! A run of furniture-shaped lines announced by a lead-in ending with a colon ("The
