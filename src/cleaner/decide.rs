@@ -110,7 +110,12 @@ impl State {
     /// edge lines stay; a sign-off of another shape under the list still goes.
     fn own_lists<'d>(&self, hits: &[Hit], rule: &Rule, doc: &'d Document) -> Vec<&'d str> {
         let mut lists: Vec<(&str, usize, usize)> = Vec::new(); // (word, entries, last rank)
-        if rule.scope == Scope::Any || hits.len() < LIST_ENTRIES {
+        // Cheap first: most edge rules' hits lie outside their scope, where they act on
+        // nothing, and nothing needs keeping.
+        if rule.scope == Scope::Any
+            || hits.len() < LIST_ENTRIES
+            || !hits.iter().any(|h| self.in_scope(h.line, rule))
+        {
             return Vec::new();
         }
         for hit in hits {

@@ -17,7 +17,9 @@ use crate::{Cli, JsonlArgs};
 
 pub fn command(cli: &Cli) -> Result<u8, Failure> {
     let (set, _) = load_rules(&cli.rules, &[])?;
-    let cleaner = Cleaner::new(set);
+    // Never dropped: the process ends after this command, and freeing the compiled
+    // automata and tables cost 3% of a one-page run's instructions.
+    let cleaner = std::mem::ManuallyDrop::new(Cleaner::new(set));
     let files = &*inputs_or_stdin(&cli.files);
     if let Some(dir) = &cli.out_dir {
         let quiet = cli.jsonl.quiet;

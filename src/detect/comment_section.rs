@@ -61,6 +61,8 @@ pub struct CommentSection {
     closers: HashSet<String>,
     /// Shortest and longest closer, in bytes: most lines are ruled out by length alone.
     closer_bytes: (usize, usize),
+    /// The closers' first letters, lowercased: most short lines start with another.
+    closer_starts: Vec<char>,
 }
 
 /// Longest line, in bytes, that is tried as a heading: a counted heading may quote a
@@ -92,6 +94,7 @@ impl CommentSection {
             )?,
             closers: HashSet::new(),
             closer_bytes: (0, 0),
+            closer_starts: Vec::new(),
         }
         .with_closers(&p.words("closers")?))
     }
@@ -100,6 +103,13 @@ impl CommentSection {
         self.closers = closers.iter().map(|c| closer_key(c)).collect();
         let lens = self.closers.iter().map(String::len);
         self.closer_bytes = (lens.clone().min().unwrap_or(0), lens.max().unwrap_or(0));
+        self.closer_starts = self
+            .closers
+            .iter()
+            .filter_map(|c| c.chars().next())
+            .collect();
+        self.closer_starts.sort_unstable();
+        self.closer_starts.dedup();
         self
     }
 
@@ -203,7 +213,13 @@ impl CommentSection {
     fn is_closer(&self, text: &str) -> bool {
         let (shortest, longest) = self.closer_bytes;
         // Brackets and dots around a closer add a few bytes: allow for them.
-        (shortest..=longest + 8).contains(&text.len()) && self.closers.contains(&closer_key(text))
+        (shortest..=longest + 8).contains(&text.len())
+            && text
+                .chars()
+                .find(|c| c.is_alphanumeric())
+                .and_then(|c| c.to_lowercase().next())
+                .is_some_and(|c| self.closer_starts.binary_search(&c).is_ok())
+            && self.closers.contains(&closer_key(text))
     }
 
     /// Another counted heading near `k`: comment counts under story teasers.

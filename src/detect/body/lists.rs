@@ -121,10 +121,9 @@ pub(super) const PARALLEL_ROWS: usize = 4;
 
 /// A line's punctuation in order, without letters, digits and spaces: "England (Group
 /// A): 10th appearance" and "Wales (Group E): Second appearance" both read "():".
-fn skeleton(text: &str) -> String {
+fn skeleton(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
-        .collect()
 }
 
 /// Rows of one template, "label: value" each ("England (Group A): 10th appearance",
@@ -142,9 +141,13 @@ pub(super) fn parallel_rows(lines: &[Survivor], classes: &mut [(Class, i64)]) {
             i += 1;
             continue;
         }
-        let shape = skeleton(&lines[i].text);
+        let shape = &lines[i].text;
         let mut k = i + 1;
-        while k < lines.len() && row(classes[k].0) && skeleton(&lines[k].text) == shape {
+        while k < lines.len()
+            && row(classes[k].0)
+            && lines[k].text.contains(':')
+            && skeleton(&lines[k].text).eq(skeleton(shape))
+        {
             k += 1;
         }
         if k - i >= PARALLEL_ROWS {
