@@ -369,6 +369,12 @@ mod tests {
         out.into_iter().map(|k| lines[k.0].line).collect()
     }
 
+    /// A comment as long as the article above it.
+    fn long() -> String {
+        "Readers wrote in at great length about every aspect of the decision and its history. "
+            .repeat(8)
+    }
+
     const BODY: &str = "The council voted on Tuesday to close the old library and move its collection to the new civic centre.\nResidents who opposed the plan said they would keep campaigning, but the mayor said the decision was final.\nThe building will be sold next year, and the money will go to the new centre's reading rooms and archive.\nThe library's oldest maps and letters will be lent to the county museum until the new rooms are ready.\n";
 
     #[test]
@@ -446,18 +452,14 @@ mod tests {
 
     #[test]
     fn counted_heading_needs_more_text_above() {
-        let long =
-            "Readers wrote in at great length about every aspect of the decision and its history. "
-                .repeat(8);
+        let long = long();
         let doc = format!("{BODY}2 comments\n{long}\n");
         assert!(dropped(&doc).is_empty());
     }
 
     #[test]
     fn a_heading_with_the_posts_title_opens_a_thread_of_any_length() {
-        let long =
-            "Readers wrote in at great length about every aspect of the decision and its history. "
-                .repeat(8);
+        let long = long();
         let doc = format!("{BODY}156 Responses to “Library to close”\n{long}\n{long}\n");
         assert_eq!(dropped(&doc), vec![4, 5, 6]);
         // Under a list of teasers it is one more teaser's count.
@@ -472,9 +474,7 @@ mod tests {
 
     #[test]
     fn a_count_over_a_comment_header_opens_a_thread_of_any_length() {
-        let long =
-            "Readers wrote in at great length about every aspect of the decision and its history. "
-                .repeat(8);
+        let long = long();
         let doc =
             format!("{BODY}385 Comments\nJane Roe — June 24th, 2012, 11:39 pm\n{long}\n{long}\n");
         assert_eq!(dropped(&doc), vec![4, 5, 6, 7]);
