@@ -115,13 +115,22 @@ impl CommentSection {
 
     pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
+        // Most documents have no comment heading, and nothing below needs reading.
+        let Some(first) = kinds
+            .iter()
+            .position(|k| matches!(k, Kind::Heading | Kind::Counted | Kind::Titled))
+        else {
+            return;
+        };
         // A closer another rule took ("View all comments" is a comment widget's button
-        // too) still ends the section: the section runs to the last line before it.
+        // too) still ends the section: the section runs to the last line before it. Only
+        // closers below the first heading can end one.
         let closed_after: Vec<bool> = (0..lines.len())
             .map(|j| {
                 let next = lines.get(j + 1).map_or(doc.lines.len(), |l| l.line);
-                (lines[j].line + 1..next)
-                    .any(|i| !doc.lines[i].blank && self.is_closer(doc.line(i).trim()))
+                j >= first
+                    && (lines[j].line + 1..next)
+                        .any(|i| !doc.lines[i].blank && self.is_closer(doc.line(i).trim()))
             })
             .collect();
         // The last line of the section closed at or after each line, found from the end
