@@ -119,34 +119,46 @@ pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
 /// one more keeps a contact block's "Phone:" and "Fax:" lines out.
 pub(super) const PARALLEL_ROWS: usize = 4;
 
-/// A line's punctuation in order, without letters, digits and spaces: "England (Group
-/// A): 10th appearance" and "Wales (Group E): Second appearance" both read "():".
+/// Most words of a row's label: "England (Group A)", "Battery life", "Screen size".
+pub(super) const ROW_LABEL_WORDS: usize = 5;
+
+/// A row's label, up to its first colon, when a value follows it: "Weight" in "Weight:
+/// 250 g", "England (Group A)" in "England (Group A): 10th appearance".
+fn row_label(text: &str) -> Option<&str> {
+    let (label, value) = text.split_once(':')?;
+    let words = label.split_whitespace().count();
+    ((1..=ROW_LABEL_WORDS).contains(&words) && !value.trim().is_empty()).then_some(label)
+}
+
+/// A label's punctuation in order, without letters, digits and spaces: "England (Group
+/// A)" and "Wales (Group E)" both read "()", "Weight" and "Bluetooth" nothing.
 fn skeleton(text: &str) -> impl Iterator<Item = char> + '_ {
     text.chars()
         .filter(|c| !c.is_alphanumeric() && !c.is_whitespace())
 }
 
 /// Rows of one template, "label: value" each ("England (Group A): 10th appearance",
-/// "Weight: 1.2 kg"): a run of at least [`PARALLEL_ROWS`] short lines (furniture,
-/// headings, items) with the same punctuation, a colon among it, is a table the text
-/// prints one row to a line (the qualified teams, a product's specifications), not a
-/// menu, whose entries are bare words. Its lines score as items.
+/// "Weight: 250 g", "Bluetooth: 5.2"): a run of at least [`PARALLEL_ROWS`] short lines
+/// (furniture, headings, items) whose labels of a few words share their punctuation is a
+/// table the text prints one row to a line (the qualified teams, a product's
+/// specifications), not a menu, whose entries are bare words. Its lines score as items.
 pub(super) fn parallel_rows(lines: &[Survivor], classes: &mut [(Class, i64)]) {
     // A row with a number in it ("10th appearance") is an item already; one without
     // ("Seventh appearance") looks like furniture or a heading.
     let row = |c: Class| matches!(c, Class::Furniture | Class::Neutral | Class::Item);
     let mut i = 0;
     while i < lines.len() {
-        if !row(classes[i].0) || !lines[i].text.contains(':') {
+        let Some(label) = row(classes[i].0)
+            .then(|| row_label(&lines[i].text))
+            .flatten()
+        else {
             i += 1;
             continue;
-        }
-        let shape = &lines[i].text;
+        };
         let mut k = i + 1;
         while k < lines.len()
             && row(classes[k].0)
-            && lines[k].text.contains(':')
-            && skeleton(&lines[k].text).eq(skeleton(shape))
+            && row_label(&lines[k].text).is_some_and(|l| skeleton(l).eq(skeleton(label)))
         {
             k += 1;
         }

@@ -40,9 +40,10 @@
 //! nor followed by a paragraph, and a comment form's fields, which a colon also opens,
 //! end in no prose.
 //!
-//! So is a table printed one row to a line: at least four furniture-shaped lines in a
-//! row with the same punctuation, a colon among it ("England (Group A): 10th
-//! appearance", "Weight: 1.2 kg"), score as items; a menu's entries are bare words.
+//! So is a table printed one row to a line: at least four short lines in a row, each a
+//! label of a few words, a colon and a value, the labels' punctuation the same
+//! ("England (Group A): 10th appearance", "Weight: 250 g", "Bluetooth: 5.2"), score as
+//! items; a menu's entries are bare words.
 //!
 //! A tutorial's listing is the text's own too: a run of lines in code's characters
 //! (brackets, `=`, `<`, `//`, indentation) with at least two lines only code writes (one
@@ -545,6 +546,11 @@ mod tests {
         assert!(classes[..4].iter().all(|c| c.0 == Class::Item));
         // Bare words share their (empty) punctuation: a menu.
         assert!(classes[4..].iter().all(|c| c.0 == Class::Furniture));
+        // A product's specifications: the labels' punctuation agrees, the values' need not.
+        let lines = survivors("Weight: 250 g\nBattery: 30 hours\nBluetooth: 5.2\nDrivers: 30 mm");
+        let mut classes = vec![(Class::Furniture, 20); lines.len()];
+        parallel_rows(&lines, &mut classes);
+        assert!(classes.iter().all(|c| c.0 == Class::Item));
         // Three rows are a contact block's size, and counts without a colon a sidebar's.
         let lines = survivors(
             "Phone: 555 0100\nFax: 555 0101\nMobile: 555 0102\nCMS (31)\nPlugin (181)\nTheme (189)\nTool (22)",
