@@ -43,8 +43,8 @@ use std::collections::HashSet;
 
 use regex::Regex;
 
-use super::threads::{one_line_header, relative_stamp, says_line};
-use super::{Params, Survivor, SurvivorPos, ends_sentence};
+use super::threads::{name_line, one_line_header, relative_stamp, says_line};
+use super::{Params, Survivor, SurvivorPos, ends_sentence, taken_after};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -127,10 +127,7 @@ impl CommentSection {
         // closers below the first heading can end one.
         let closed_after: Vec<bool> = (0..lines.len())
             .map(|j| {
-                let next = lines.get(j + 1).map_or(doc.lines.len(), |l| l.line);
-                j >= first
-                    && (lines[j].line + 1..next)
-                        .any(|i| !doc.lines[i].blank && self.is_closer(doc.line(i).trim()))
+                j >= first && taken_after(doc, lines, j).any(|i| self.is_closer(doc.line(i).trim()))
             })
             .collect();
         // The last line of the section closed at or after each line, found from the end
@@ -249,13 +246,10 @@ enum Kind {
     Other,
 }
 
-/// Most words of a commenter's name on a line of its own.
-const NAME_WORDS: usize = 4;
-
 /// Whether `after` opens with a comment's header: "Jane Doe says:", or a name, then a
 /// date with its year and a time of day, on one line ("Tim Ferriss — June 24th, 2012,
-/// 11:39 pm") or on two (the name alone, a few words without a digit or a sentence end,
-/// over the stamp, which may also be relative: "2 days ago").
+/// 11:39 pm") or on two (the name alone, as comment-thread reads one, and without a
+/// digit, over the stamp, which may also be relative: "2 days ago").
 fn opens_comment(after: &[Survivor]) -> bool {
     let Some(first) = after.first() else {
         return false;
@@ -264,9 +258,7 @@ fn opens_comment(after: &[Survivor]) -> bool {
         return true;
     }
     let name = first.text.trim();
-    let named = !name.bytes().any(|b| b.is_ascii_digit())
-        && name.split_whitespace().count() <= NAME_WORDS
-        && !ends_sentence(name);
+    let named = !name.bytes().any(|b| b.is_ascii_digit()) && name_line(name);
     named
         && after.get(1).is_some_and(|stamp| {
             let stamp = stamp.text.trim();

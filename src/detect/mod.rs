@@ -332,6 +332,19 @@ impl SurvivorPos {
     }
 }
 
+/// The input lines other rules took right after survivor `j`: the non-blank lines of
+/// `doc` between it and the next survivor (or the document's end). Detectors on survivors
+/// read them where a taken line still tells something: a menu a rule took parts the
+/// body (main-body), a closer a rule took ends a comment section.
+pub(crate) fn taken_after<'d>(
+    doc: &'d Document,
+    lines: &[Survivor],
+    j: usize,
+) -> impl Iterator<Item = usize> + 'd {
+    let next = lines.get(j + 1).map_or(doc.lines.len(), |l| l.line);
+    (lines[j].line + 1..next).filter(move |&i| !doc.lines[i].blank)
+}
+
 /// A line left after the line rules, as the repeat detectors see it.
 #[derive(Debug, Clone)]
 pub struct Survivor<'a> {

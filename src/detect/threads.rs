@@ -116,8 +116,21 @@ pub(super) fn says_line(text: &str) -> bool {
 
 /// A relative time stamp on a line of its own ("2 days ago", "vor 3 Stunden").
 pub(super) fn relative_stamp(text: &str) -> bool {
+    // Neither a number nor a word of a relative stamp: the regex cannot match.
     (text.bytes().any(|b| b.is_ascii_digit()) || RELATIVE_WORDS.is_match(text))
         && RELATIVE_RE.is_match(text)
+}
+
+/// Most words of a commenter's name on a line of its own.
+const NAME_WORDS: usize = 4;
+
+/// A commenter's name on a line of its own: a few words, short, no sentence (the dot of
+/// an initial aside: "Erika K.").
+pub(super) fn name_line(text: &str) -> bool {
+    text.len() <= MAX_NAME_BYTES
+        && text.chars().count() <= MAX_NAME_CHARS
+        && text.split_whitespace().count() <= NAME_WORDS
+        && (!ends_sentence(text) || ends_with_initial(text))
 }
 
 const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
@@ -274,12 +287,7 @@ impl CommentThread {
         }
         // Cheap tests first: this runs on every line, and most are not short enough to
         // be a name over a stamp.
-        let name = lines[k].chars > 0
-            && lines[k].chars <= MAX_NAME_CHARS
-            && text.len() <= MAX_NAME_BYTES
-            && text.chars().count() <= MAX_NAME_CHARS
-            && text.split_whitespace().count() <= 4
-            && (!ends_sentence(text) || ends_with_initial(text));
+        let name = lines[k].chars > 0 && lines[k].chars <= MAX_NAME_CHARS && name_line(text);
         if !name {
             return None;
         }
@@ -308,12 +316,8 @@ impl CommentThread {
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
     /// of day. A date without either ("Dezembro (26)") is a blog archive's month.
     fn stamp(&self, text: &str) -> bool {
-        if !text.bytes().any(|b| b.is_ascii_digit()) && !RELATIVE_WORDS.is_match(text) {
-            // Neither a number nor a word of a relative stamp: no regex can match.
-            return false;
-        }
-        RELATIVE_RE.is_match(text)
-            || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
+        // Both tests turn a line without a digit (or a relative stamp's word) away first.
+        relative_stamp(text) || (self.dates.is_dateline(text) && (has_year(text) || has_time(text)))
     }
 }
 

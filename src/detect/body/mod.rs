@@ -102,7 +102,9 @@
 use std::sync::Arc;
 
 use super::stopwords::{Stoplists, TokenKind, ascii_tokens, tokens};
-use super::{Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year, is_alphanumeric};
+use super::{
+    Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year, is_alphanumeric, taken_after,
+};
 use crate::document::Document;
 use crate::memo::Origins;
 
@@ -194,15 +196,13 @@ impl MainBody {
         let taken: Vec<usize> = (0..lines.len())
             .map(|i| match i {
                 0 => 0,
-                _ => (lines[i - 1].line + 1..lines[i].line)
+                _ => taken_after(doc, lines, i - 1)
                     .filter(|&k| {
-                        !doc.lines[k].blank
-                            && doc
-                                .line(k)
-                                .chars()
-                                .filter(|&c| is_alphanumeric(c))
-                                .nth(self.min_chars)
-                                .is_none()
+                        doc.line(k)
+                            .chars()
+                            .filter(|&c| is_alphanumeric(c))
+                            .nth(self.min_chars)
+                            .is_none()
                     })
                     .count(),
             })
