@@ -18,7 +18,10 @@
 //! above the page's first paragraph (the article's "Posted by … on …" byline, chained to
 //! the thread because the article is short) is the article's, not the first comment.
 //! A forum's first post sits under a header of its replies' kind: with no paragraph
-//! above it, the thread is the page's text and stays whole.
+//! above it, the thread is the page's text and stays whole; so does a forum thread whose
+//! chain of headers a long post (more than `max-gap` lines) parts, known by a run of
+//! headers of the thread's kind from above the page's first paragraph down (an article's
+//! byline is one header, not a run).
 //!
 //! Not a thread: an event listing or a timetable (names over dates, but from the top of
 //! the document: a thread needs at least `min-chars-before` letters and digits above it,
@@ -37,6 +40,11 @@ use regex::Regex;
 use super::datelines::date_word;
 use super::{Datelines, Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year};
 use crate::document::Document;
+
+/// Headers of a thread's kind above a run that a long post parted from them, from the
+/// page's first paragraph down, that make the page a forum's thread rather than an
+/// article under its byline: the opening post's and at least one reply's.
+const FORUM_HEADERS_ABOVE: usize = 2;
 
 #[derive(Debug, Clone)]
 pub struct CommentThread {
@@ -260,6 +268,16 @@ impl CommentThread {
             first += 1;
         }
         if headers.len() - first < self.min_comments {
+            return;
+        }
+        // A forum thread whose chain of headers a long post broke: the headers above this
+        // run are of its kind, and the first of them stands above the page's first
+        // paragraph (the opening post's header). The whole page is the thread, and stays.
+        // (An article's byline of the same kind is one header, not a run.)
+        if first >= FORUM_HEADERS_ABOVE
+            && paragraph.is_some_and(|p| headers[0] < p)
+            && kinds[..=first].iter().all(|&k| k == kinds[first])
+        {
             return;
         }
         let start = headers[first];
