@@ -1,7 +1,7 @@
 //! Maps and sets keyed by 64-bit hashes that are already well mixed (xxh3 line keys,
 //! FNV line keys in `learn`): hashing them again with SipHash would only cost time.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Passes a `u64` key through as its own hash.
@@ -26,4 +26,3 @@ impl Hasher for KeyHasher {
 }
 
 pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
-pub type KeySet = HashSet<u64, BuildHasherDefault<KeyHasher>>;

@@ -12,6 +12,10 @@
 //! section of a schedule) is a pattern of the content, not a paste, so none of its copies
 //! is taken.
 //!
+//! A forum's or a comment thread's quote is content too: a copy under another post's
+//! header than its original's (a name over a dated and timed stamp, "Jane says:") is a
+//! reply quoting what it answers, and stays.
+//!
 //! - `repeated-title`: a line in the first `head-lines` lines that repeats the line right
 //!   above it, character for character (surrounding whitespace aside). A poem whose first
 //!   line restates its title with other punctuation or case is left alone.
@@ -22,8 +26,30 @@
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
 //!   a line that occurs more than `max-copies` times (default 2) ends a run.
 
+use super::threads::post_header;
 use super::{Params, Survivor, SurvivorPos};
-use crate::keys::{KeyMap, KeySet};
+use crate::keys::KeyMap;
+
+/// Whether the copy at `copy` of the line at `original` is a quote: the original is a
+/// post's (a post's header, see [`post_header`], stands above it) and another post's
+/// header stands between them, so the copy is in a later post of a forum or a comment
+/// thread, which quotes what it answers. A body pasted twice, a pull quote or a teaser
+/// repeating the standfirst has no poster's name and stamp above and between its copies
+/// (a section's kicker over a dateline, "ASIA BUSINESS" over "Updated July 23, 2012,
+/// 11:27 p.m. ET", reads as one header, but not above the first copy too).
+///
+/// Cost: only once a repeat is found, a scan for the document's first header (kept in
+/// `first_header`) and a look at the lines between the copies.
+fn quoted(
+    lines: &[Survivor],
+    first_header: &mut Option<Option<usize>>,
+    original: usize,
+    copy: usize,
+) -> bool {
+    let first =
+        *first_header.get_or_insert_with(|| (0..lines.len()).find(|&m| post_header(lines, m)));
+    first.is_some_and(|h| h < original) && (original + 1..copy).any(|m| post_header(lines, m))
+}
 
 /// How often each key occurs among `lines`.
 fn counts(lines: &[Survivor]) -> KeyMap<usize> {
@@ -77,12 +103,14 @@ impl RepeatedParagraphs {
 
     pub(super) fn detect(&self, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
         let counts = counts(lines);
-        let mut seen = KeySet::default();
+        let mut first: KeyMap<usize> = KeyMap::default();
+        let mut first_header = None;
         for (k, line) in lines.iter().enumerate() {
-            if line.chars >= self.min_chars
-                && counts[&line.key] <= self.max_copies
-                && !seen.insert(line.key)
-            {
+            if line.chars < self.min_chars || counts[&line.key] > self.max_copies {
+                continue;
+            }
+            let j = *first.entry(line.key).or_insert(k);
+            if j < k && !quoted(lines, &mut first_header, j, k) {
                 out.push(SurvivorPos(k));
             }
         }
@@ -112,6 +140,7 @@ impl RepeatedBody {
         let chars: Vec<usize> = lines.iter().map(|l| l.chars).collect();
         let counts = counts(lines);
         let rare = |k: usize| counts[&keys[k]] <= self.max_copies;
+        let mut first_header = None;
         // Where each key first stood: the copy a repeat is compared with.
         let mut first: KeyMap<usize> = KeyMap::default();
         let mut i = 0;
@@ -132,7 +161,10 @@ impl RepeatedBody {
                 len += 1;
             }
             let total: usize = chars[i..i + len].iter().sum();
-            if len >= self.min_lines && total >= self.min_chars && total >= self.min_avg_chars * len
+            if len >= self.min_lines
+                && total >= self.min_chars
+                && total >= self.min_avg_chars * len
+                && !quoted(lines, &mut first_header, j, i)
             {
                 out.extend(SurvivorPos::all(i..i + len));
                 for (k, key) in keys.iter().enumerate().skip(i).take(len) {

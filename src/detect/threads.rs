@@ -129,6 +129,23 @@ pub(super) fn relative_stamp(text: &str) -> bool {
         && RELATIVE_RE.is_match(text)
 }
 
+/// Whether survivor `k` opens a post beyond doubt, without a dateline detector's
+/// settings: "Jane says:", or a name over a stamp with a year and a time of day ("05-06-2005, 05:28 PM") or a relative one
+/// ("2 days ago"). (A name and a stamp on one line is as often a teaser's headline
+/// and time, "PGA Championship 2012: Tee Times 8:02a".) Other detectors read it to tell a thread's posts apart: a paragraph
+/// repeated under another post's header is a quote of it.
+pub(super) fn post_header(lines: &[Survivor], k: usize) -> bool {
+    let text = lines[k].text.trim();
+    if text.len() > MAX_NAME_BYTES {
+        return false;
+    }
+    let stamp = |s: &str| {
+        s.len() <= MAX_STAMP_BYTES && (has_year(s) && has_time(s) || relative_stamp(s.trim()))
+    };
+    says_line(text)
+        || (name_line(text) && lines.get(k + 1).is_some_and(|n| stamp(&n.text)) && !stamp(text))
+}
+
 /// Most words of a commenter's name on a line of its own.
 const NAME_WORDS: usize = 4;
 
