@@ -1,0 +1,111 @@
+//! Paragraphs hard-wrapped over several lines (a plain-text page, a `<pre>` block, HTML
+//! whose source breaks lines inside a paragraph): each line alone is too short for a
+//! paragraph and often ends mid-sentence, the shape of a menu entry; read together, the
+//! lines are the prose they are.
+//!
+//! A line runs on into the next when the next follows it directly (no blank line, no
+//! line another rule took between them), it holds at least [`WRAP_MIN_WORDS`] words
+//! parted by spaces, does not end a sentence, and ends where a sentence cannot: on a
+//! stopword, a comma or a hyphen ("… up to the", "… Brazil,"). Menus, share rows and tag
+//! lists are bare words without a stopword at their end, and their entries stand too
+//! short to run on.
+//!
+//! Cost: for a line that qualifies, one look at its last word and one stoplist lookup.
+
+use super::*;
+
+/// Words (parted by spaces) a line needs before it can run on into the next: a wrapped
+/// line of prose holds a clause, a menu's entry one to three words ("About us", "Terms
+/// of use"). Scripts written without spaces (Chinese, Japanese) are not wrapped at
+/// words, and a line of them ending with a comma is a clause set on its own line.
+pub(super) const WRAP_MIN_WORDS: usize = 5;
+
+/// Whether `line` holds [`WRAP_MIN_WORDS`] words parted by spaces.
+pub(super) fn long_enough(line: &str) -> bool {
+    line.split_whitespace().nth(WRAP_MIN_WORDS - 1).is_some()
+}
+
+/// The runs of two or more lines that make one hard-wrapped paragraph, as `start..end`.
+pub(super) fn wrapped_paragraphs(
+    lines: &[Survivor],
+    mut is_stop: impl FnMut(&str) -> bool,
+) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for i in 0..lines.len() {
+        let runs_on = i + 1 < lines.len()
+            && lines[i + 1].line == lines[i].line + 1
+            && runs_on(&lines[i].text, &mut is_stop);
+        if !runs_on {
+            if i > start {
+                runs.push(start..i + 1);
+            }
+            start = i + 1;
+        }
+    }
+    runs
+}
+
+/// Whether `line` breaks off mid-sentence, to go on on the next line.
+fn runs_on(line: &str, is_stop: &mut impl FnMut(&str) -> bool) -> bool {
+    let line = line.trim_end();
+    // A stamp ("November 1, 2012 at 8:29 am") ends with its time, not mid-sentence.
+    if ends_sentence(line) || !long_enough(line) || has_time(line) {
+        return false;
+    }
+    if line.ends_with([',', '-', '\u{2010}']) {
+        return true;
+    }
+    let last = line.rsplit(char::is_whitespace).next().unwrap_or("");
+    // A wrap falls between words: an entry ending with `;` or `:` is a list's. The
+    // stopword is written as inside a sentence: "AM" after a time, "US" after a name are
+    // not "am" and "us".
+    !last.is_empty()
+        && last
+            .chars()
+            .all(|c| c.is_alphanumeric() && !c.is_uppercase())
+        && is_stop(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn survivors(text: &str) -> Vec<Survivor<'_>> {
+        text.lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(line, l)| Survivor {
+                line,
+                text: l.into(),
+                key: line as u64,
+                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
+            })
+            .collect()
+    }
+
+    fn runs(text: &str) -> Vec<std::ops::Range<usize>> {
+        let stops = ["the", "of", "and", "a", "an", "to", "since", "us", "with"];
+        wrapped_paragraphs(&survivors(text), |w| stops.contains(&w))
+    }
+
+    #[test]
+    fn wrapped_prose_is_one_paragraph() {
+        let text = "Two troops of captive woolly monkeys were observed with the\naid of an 8 mm video camera and a proprietary program, and\nmy research up to the\npresent will be continued.\nThe next paragraph starts here and it is\nnot wrapped the same way.";
+        let runs = runs(text);
+        assert_eq!(runs.len(), 1);
+        assert_eq!(runs[0], 0..4);
+    }
+
+    #[test]
+    fn a_blank_line_or_a_sentence_end_parts_paragraphs() {
+        let text = "The common woolly monkey is found only in the\n\nSouth America, in the basins of the Amazon.\nThey range in all canopy levels of the forest.";
+        assert!(runs(text).is_empty());
+    }
+
+    #[test]
+    fn menus_and_lists_do_not_run_on() {
+        let text = "Home\nNews\nAbout us\nContact us\nTerms of use\nPrivacy policy\nShare on Facebook Twitter Pinterest Email\nMore stories from our newsroom\ncontains links to viruses and malware\ncontains insults or threats to others;\nis typed fully in capital letters;";
+        assert!(runs(text).is_empty());
+    }
+}
