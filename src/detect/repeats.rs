@@ -21,7 +21,11 @@
 //!   line restates its title with other punctuation or case is left alone.
 //! - `repeated-paragraphs`: a line of at least `min-chars` letters and digits that
 //!   repeats an earlier line (default 100: longer than a refrain, shorter than a caption
-//!   or paragraph) and occurs at most `max-copies` times (default 2).
+//!   or paragraph) and occurs at most `max-copies` times (default 2), unless the copy
+//!   stands inside running prose (a paragraph ending a sentence right above it, and
+//!   another below it or the document's end): a speech's refrain, a point the writer
+//!   makes twice. A teaser, caption or standfirst printed again sits under a label, a
+//!   byline or a photo credit.
 //! - `repeated-body`: a run of at least `min-lines` lines that repeats an earlier run,
 //!   holding at least `min-chars` letters and digits, `min-avg-chars` a line on average;
 //!   a line that occurs more than `max-copies` times (default 2) ends a run.
@@ -110,10 +114,22 @@ impl RepeatedParagraphs {
                 continue;
             }
             let j = *first.entry(line.key).or_insert(k);
-            if j < k && !quoted(lines, &mut first_header, j, k) {
+            if j < k && !quoted(lines, &mut first_header, j, k) && !self.in_prose(lines, k) {
                 out.push(SurvivorPos(k));
             }
         }
+    }
+}
+
+impl RepeatedParagraphs {
+    /// Whether the line at `k` stands inside running prose: a paragraph of at least
+    /// `min-chars` ending a sentence right above it, and another right below it (or
+    /// the document's end). A teaser, a caption or a standfirst printed again sits
+    /// under a label, a byline or a photo credit; a paragraph the writer repeats inside
+    /// the text is the text's.
+    fn in_prose(&self, lines: &[Survivor], k: usize) -> bool {
+        let prose = |l: &Survivor| l.chars >= self.min_chars && super::ends_sentence(&l.text);
+        k > 0 && prose(&lines[k - 1]) && lines.get(k + 1).is_none_or(prose)
     }
 }
 
