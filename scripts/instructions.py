@@ -7,8 +7,10 @@ under `valgrind --tool=cachegrind --cache-sim=no`:
 - start-up: `chaff -q < /dev/null` with the default rules (loading them; their regexes
   compile when a document first needs them);
 - a small job: `chaff --jsonl -j1 -q` over a fixed sample of about 1 MB built from
-  tests/corpus (every document as one JSONL record, repeated in order until the sample
-  holds SAMPLE_BYTES), whole: start-up, the regexes compiled on first use, cleaning;
+  the tests/corpus documents benches/sample-documents.txt lists (each as one JSONL
+  record, repeated in order until the sample holds SAMPLE_BYTES), whole: start-up, the
+  regexes compiled on first use, cleaning. The list is fixed so that a new corpus
+  document does not move the figures;
 - instructions per input byte: the same run over the sample twice minus the run over it
   once, divided by its size: the marginal cost of cleaning, free of one-off costs.
 
@@ -32,6 +34,7 @@ BIN = os.environ.get("CHAFF_BIN", os.path.join(ROOT, "target", "release", "chaff
 SAMPLE = os.path.join(ROOT, "target", "instructions-sample.jsonl")
 SAMPLE2 = os.path.join(ROOT, "target", "instructions-sample-twice.jsonl")
 BUDGET = os.path.join(ROOT, "benches", "budget.toml")
+DOCUMENTS = os.path.join(ROOT, "benches", "sample-documents.txt")
 
 # About 1 MB: enough documents that per-byte cost dominates, small enough that valgrind
 # (some 50x slower than native) finishes in seconds, twice.
@@ -43,7 +46,11 @@ TOLERANCE = 0.10
 
 def make_sample():
     corpus = os.path.join(ROOT, "tests", "corpus")
-    docs = sorted(f for f in os.listdir(corpus) if f.endswith(".txt"))
+    with open(DOCUMENTS, encoding="utf-8") as f:
+        docs = [l.strip() for l in f if l.strip() and not l.startswith("#")]
+    missing = [d for d in docs if not os.path.isfile(os.path.join(corpus, d))]
+    if missing:
+        sys.exit(f"instructions.py: {DOCUMENTS}: not in tests/corpus: {', '.join(missing)}")
     lines = []
     for name in docs:
         with open(os.path.join(corpus, name), encoding="utf-8") as f:

@@ -50,9 +50,12 @@ fn quoted(
     original: usize,
     copy: usize,
 ) -> bool {
-    let first =
-        *first_header.get_or_insert_with(|| (0..lines.len()).find(|&m| post_header(lines, m)));
-    first.is_some_and(|h| h < original) && (original + 1..copy).any(|m| post_header(lines, m))
+    // Between the copies first: most repeats have no header there, and then the scan
+    // for the document's first header is not needed.
+    (original + 1..copy).any(|m| post_header(lines, m))
+        && first_header
+            .get_or_insert_with(|| (0..lines.len()).find(|&m| post_header(lines, m)))
+            .is_some_and(|h| h < original)
 }
 
 /// How often each key occurs among `lines`.
