@@ -32,11 +32,16 @@
 //! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
 //! not names above time stamps).
 //!
+//! Not a thread either: a teaser list ("Recommended": another story's author over its
+//! date, then the next story's headline), where most entries hold one line with a
+//! headline's shape (no sentence end, most words capitalised). A reader's comment says
+//! something; left for the thread, the teasers under an article's first half took the
+//! second half with them.
+//!
 //! Known limit: a list of quotes at an article's end, each under its speaker's name and a
 //! date, has a thread's shape and goes with it. Requiring a time of day or a relative
-//! stamp would keep it, but this detector also takes the teaser lists (headline, author,
-//! date, blurb) that end many page dumps, whose stamps are dates: that needs a rule of
-//! its own first.
+//! stamp would keep it, but the teaser lists with a blurb (headline, author, date, a
+//! sentence) that end many page dumps would then stay too.
 
 use regex::Regex;
 
@@ -147,6 +152,47 @@ pub(super) fn post_header(lines: &[Survivor], k: usize) -> bool {
     };
     says_line(text)
         || (name_line(text) && lines.get(k + 1).is_some_and(|n| stamp(&n.text)) && !stamp(text))
+}
+
+/// Whether most of the entries the name-over-stamp headers at `headers` open hold only
+/// a headline (one line, no sentence end, most words capitalised: "Navigator: Ode To The
+/// Dead Mall"): a list of teasers for other stories (their author and date, then the next
+/// story's title), which shares a thread's shape. A reader's comment says something.
+fn teaser_list(lines: &[Survivor], headers: &[usize], kinds: &[Header]) -> bool {
+    let entries = headers.len().saturating_sub(1);
+    let teasers = headers
+        .windows(2)
+        .zip(kinds)
+        .filter(|(w, kind)| {
+            // Name, stamp, one line, next header.
+            **kind == Header::NameOverStamp && w[1] == w[0] + 3 && headline(&lines[w[0] + 2].text)
+        })
+        .count();
+    entries > 0 && teasers * 2 > entries
+}
+
+/// A headline's shape: a few words, no sentence end, most words of four letters or more
+/// capitalised ("The Twists and Turns of Making a Neon Sign").
+fn headline(text: &str) -> bool {
+    let text = text.trim();
+    if ends_sentence(text) {
+        return false;
+    }
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count()
+            * 3
+            >= long.len() * 2
 }
 
 /// Whether one name opens more than half of the headers at `headers`. A header's name is
@@ -348,6 +394,11 @@ impl CommentThread {
         {
             return;
         }
+        // Names over dates, each over one headline, are a teaser list ("Recommended":
+        // story, author, date), not readers answering.
+        if teaser_list(lines, &headers[first..], &kinds[first..]) {
+            return;
+        }
         let start = headers[first];
         let before: usize = lines[..start].iter().map(|l| l.chars).sum();
         if before < self.min_chars_before {
@@ -436,6 +487,25 @@ mod tests {
         let mut out = Vec::new();
         t.detect(&doc, &lines, &mut out);
         out.iter().map(|k| lines[k.0].line).collect()
+    }
+
+    #[test]
+    fn headlines_are_capitalised_and_unfinished() {
+        for h in [
+            "Navigator: Ode To The Dead Mall",
+            "The Twists and Turns of Making a Neon Sign",
+            "Remembering Pittsburgh's Most Mesmerizing Sign",
+        ] {
+            assert!(headline(h), "{h}");
+        }
+        for h in [
+            "Great post, thanks for sharing",
+            "I love this story.",
+            "so true, we did the same last year",
+            "1",
+        ] {
+            assert!(!headline(h), "{h}");
+        }
     }
 
     #[test]
