@@ -50,7 +50,7 @@ pub(super) fn wrapped_paragraphs(
 fn runs_on(line: &str, is_stop: &mut impl FnMut(&str) -> bool) -> bool {
     let line = line.trim_end();
     // A stamp ("November 1, 2012 at 8:29 am") ends with its time, not mid-sentence.
-    if !long_enough(line) || ends_sentence(line) || has_time(line) {
+    if ends_sentence(line) || !long_enough(line) || has_time(line) {
         return false;
     }
     if line.ends_with([',', '-', '\u{2010}']) {
