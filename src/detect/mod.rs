@@ -373,6 +373,17 @@ const FOLD: [u8; 128] = {
     t
 };
 
+/// Every non-blank line of `text` as a survivor, numbered as in `text`: what detectors on
+/// survivors are tested with.
+#[cfg(test)]
+pub(crate) fn survivors_of(text: &str) -> Vec<Survivor<'_>> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| Survivor::new(i, l.into()))
+        .collect()
+}
+
 impl<'a> Survivor<'a> {
     /// The line as it stands in the document, no span cut out of it.
     pub fn is_whole(&self) -> bool {

@@ -511,16 +511,7 @@ mod tests {
     #[test]
     fn one_name_on_most_headers_is_an_author_not_a_thread() {
         let text = "digby 6/04/2005 06:35:00 PM |\ndigby 6/03/2005 12:09:00 PM |\ndigby 6/03/2005 09:12:00 AM |\nOn September 4, 2012 at 10:25 am Steph said:\nOn September 4, 2012 at 10:43 am Jodi Ettenberg said:\nOn September 4, 2012 at 11:02 am Steph said:\nOn September 4, 2012 at 11:40 am Carmel said:";
-        let lines: Vec<Survivor> = text
-            .lines()
-            .enumerate()
-            .map(|(line, l)| Survivor {
-                line,
-                text: l.into(),
-                key: line as u64,
-                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
-            })
-            .collect();
+        let lines = crate::detect::survivors_of(text);
         assert!(one_author(&lines, &[0, 1, 2]));
         // The author answering two of four readers opens half of the thread.
         assert!(!one_author(&lines, &[3, 4, 5, 6]));

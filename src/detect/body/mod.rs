@@ -526,17 +526,7 @@ mod tests {
         assert_eq!(sentences(adopted(&classes, &captions, &[false; 8], 250)), 6);
     }
 
-    fn survivors(text: &str) -> Vec<Survivor<'_>> {
-        text.lines()
-            .enumerate()
-            .map(|(line, l)| Survivor {
-                line,
-                text: l.into(),
-                key: line as u64,
-                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
-            })
-            .collect()
-    }
+    use crate::detect::survivors_of as survivors;
 
     #[test]
     fn the_legal_footer_starts_at_its_first_legal_paragraph() {

@@ -71,22 +71,9 @@ fn runs_on(line: &str, is_stop: &mut impl FnMut(&str) -> bool) -> bool {
 mod tests {
     use super::*;
 
-    fn survivors(text: &str) -> Vec<Survivor<'_>> {
-        text.lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-            .map(|(line, l)| Survivor {
-                line,
-                text: l.into(),
-                key: line as u64,
-                chars: l.chars().filter(|c| c.is_alphanumeric()).count(),
-            })
-            .collect()
-    }
-
     fn runs(text: &str) -> Vec<std::ops::Range<usize>> {
         let stops = ["the", "of", "and", "a", "an", "to", "since", "us", "with"];
-        wrapped_paragraphs(&survivors(text), |w| stops.contains(&w))
+        wrapped_paragraphs(&crate::detect::survivors_of(text), |w| stops.contains(&w))
     }
 
     #[test]
