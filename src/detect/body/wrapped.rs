@@ -1,7 +1,8 @@
 //! Paragraphs hard-wrapped over several lines (a plain-text page, a `<pre>` block, HTML
 //! whose source breaks lines inside a paragraph): each line alone is too short for a
-//! paragraph and often ends mid-sentence, the shape of a menu entry; read together, the
-//! lines are the prose they are.
+//! paragraph and often ends mid-sentence, the shape of a menu entry. main-body reads
+//! how many of a document's lines run on so, to tell a hard-wrapped document (which is
+//! no page dump: its short lines are its text) from a page of menus.
 //!
 //! A line runs on into the next when the next follows it directly (no blank line, no
 //! line another rule took between them), it holds at least [`WRAP_MIN_WORDS`] words
@@ -10,7 +11,8 @@
 //! lists are bare words without a stopword at their end, and their entries stand too
 //! short to run on.
 //!
-//! Cost: for a line that qualifies, one look at its last word and one stoplist lookup.
+//! Cost: once a document, a look at each line's end and its first five words, and for a
+//! line that qualifies one stoplist lookup.
 
 use super::*;
 
