@@ -138,9 +138,10 @@ pub(super) fn relative_stamp(text: &str) -> bool {
 }
 
 /// Whether survivor `k` opens a post beyond doubt, without a dateline detector's
-/// settings: "Jane says:", or a name over a stamp with a year and a time of day ("05-06-2005, 05:28 PM") or a relative one
-/// ("2 days ago"). (A name and a stamp on one line is as often a teaser's headline
-/// and time, "PGA Championship 2012: Tee Times 8:02a".) Other detectors read it to tell a thread's posts apart: a paragraph
+/// settings: "Jane says:", or a name over a stamp with a year and a time of day
+/// ("05-06-2005, 05:28 PM") or a relative one ("2 days ago"). A name and a stamp on one
+/// line are left out: as often a teaser's headline and time ("PGA Championship 2012: Tee
+/// Times 8:02a"). Other detectors read it to tell a thread's posts apart: a paragraph
 /// repeated under another post's header is a quote of it.
 pub(super) fn post_header(lines: &[Survivor], k: usize) -> bool {
     let text = lines[k].text.trim();
