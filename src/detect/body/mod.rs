@@ -129,7 +129,6 @@ use features::{Features, density_scale};
 use footer::legal_footer;
 use lists::{introduced_lists, listings, parallel_rows};
 use run::{best_body, longest_outside_run};
-use wrapped::wrapped_paragraphs;
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -379,15 +378,8 @@ impl MainBody {
     fn hard_wrapped(&self, lines: &[Survivor], lang: usize) -> bool {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
-        let wrapped: usize =
-            wrapped_paragraphs(lines, |w| self.lists.mask(w, &mut scratch) & bit != 0)
-                .iter()
-                .map(|r| r.len())
-                .sum();
-        let long = lines
-            .iter()
-            .filter(|l| wrapped::long_enough(&l.text))
-            .count();
+        let (wrapped, long) =
+            wrapped::wrapped_lines(lines, |w| self.lists.mask(w, &mut scratch) & bit != 0);
         wrapped >= WRAPPED_MIN_LINES && wrapped as f64 >= WRAPPED_SHARE * long as f64
     }
 

@@ -11,8 +11,8 @@
 //! lists are bare words without a stopword at their end, and their entries stand too
 //! short to run on.
 //!
-//! Cost: once a document, a look at each line's end and its first five words, and for a
-//! line that qualifies one stoplist lookup.
+//! Cost: once a document, one pass: a byte test over each line's first five words, a
+//! look at its end, and for a line that qualifies one stoplist lookup.
 
 use super::*;
 
@@ -22,37 +22,57 @@ use super::*;
 /// words, and a line of them ending with a comma is a clause set on its own line.
 pub(super) const WRAP_MIN_WORDS: usize = 5;
 
-/// Whether `line` holds [`WRAP_MIN_WORDS`] words parted by spaces.
+/// Whether `line` holds [`WRAP_MIN_WORDS`] words parted by spaces (ASCII blanks: a
+/// byte's test, stopping at the fifth word).
 pub(super) fn long_enough(line: &str) -> bool {
-    line.split_whitespace().nth(WRAP_MIN_WORDS - 1).is_some()
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in line.as_bytes() {
+        let blank = matches!(b, b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c);
+        if !blank && !in_word {
+            words += 1;
+            if words == WRAP_MIN_WORDS {
+                return true;
+            }
+        }
+        in_word = !blank;
+    }
+    false
 }
 
-/// The runs of two or more lines that make one hard-wrapped paragraph, as `start..end`.
-pub(super) fn wrapped_paragraphs(
+/// How many of `lines` belong to a hard-wrapped paragraph of two or more lines, and
+/// how many hold [`WRAP_MIN_WORDS`] words: one pass, each line's words counted once.
+pub(super) fn wrapped_lines(
     lines: &[Survivor],
     mut is_stop: impl FnMut(&str) -> bool,
-) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for i in 0..lines.len() {
-        let runs_on = i + 1 < lines.len()
-            && lines[i + 1].line == lines[i].line + 1
-            && runs_on(&lines[i].text, &mut is_stop);
-        if !runs_on {
-            if i > start {
-                runs.push(start..i + 1);
+) -> (usize, usize) {
+    let (mut wrapped, mut long) = (0, 0);
+    let mut run = 0;
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.trim_end();
+        let words = long_enough(text);
+        long += usize::from(words);
+        let on = words
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.line == line.line + 1)
+            && runs_on(text, &mut is_stop);
+        run += 1;
+        if !on {
+            if run >= 2 {
+                wrapped += run;
             }
-            start = i + 1;
+            run = 0;
         }
     }
-    runs
+    (wrapped, long)
 }
 
-/// Whether `line` breaks off mid-sentence, to go on on the next line.
+/// Whether `line` (trimmed, of [`WRAP_MIN_WORDS`] words) breaks off mid-sentence, to go
+/// on on the next line.
 fn runs_on(line: &str, is_stop: &mut impl FnMut(&str) -> bool) -> bool {
-    let line = line.trim_end();
     // A stamp ("November 1, 2012 at 8:29 am") ends with its time, not mid-sentence.
-    if ends_sentence(line) || !long_enough(line) || has_time(line) {
+    if ends_sentence(line) || has_time(line) {
         return false;
     }
     if line.ends_with([',', '-', '\u{2010}']) {
@@ -73,28 +93,35 @@ fn runs_on(line: &str, is_stop: &mut impl FnMut(&str) -> bool) -> bool {
 mod tests {
     use super::*;
 
-    fn runs(text: &str) -> Vec<std::ops::Range<usize>> {
+    /// (lines in wrapped paragraphs, lines of five words or more)
+    fn counts(text: &str) -> (usize, usize) {
         let stops = ["the", "of", "and", "a", "an", "to", "since", "us", "with"];
-        wrapped_paragraphs(&crate::detect::survivors_of(text), |w| stops.contains(&w))
+        wrapped_lines(&crate::detect::survivors_of(text), |w| stops.contains(&w))
     }
 
     #[test]
     fn wrapped_prose_is_one_paragraph() {
         let text = "Two troops of captive woolly monkeys were observed with the\naid of an 8 mm video camera and a proprietary program, and\nmy research up to the\npresent will be continued.\nThe next paragraph starts here and it is\nnot wrapped the same way.";
-        let runs = runs(text);
-        assert_eq!(runs.len(), 1);
-        assert_eq!(runs[0], 0..4);
+        assert_eq!(counts(text), (4, 5));
     }
 
     #[test]
     fn a_blank_line_or_a_sentence_end_parts_paragraphs() {
         let text = "The common woolly monkey is found only in the\n\nSouth America, in the basins of the Amazon.\nThey range in all canopy levels of the forest.";
-        assert!(runs(text).is_empty());
+        assert_eq!(counts(text), (0, 3));
     }
 
     #[test]
     fn menus_and_lists_do_not_run_on() {
-        let text = "Home\nNews\nAbout us\nContact us\nTerms of use\nPrivacy policy\nShare on Facebook Twitter Pinterest Email\nMore stories from our newsroom\ncontains links to viruses and malware\ncontains insults or threats to others;\nis typed fully in capital letters;";
-        assert!(runs(text).is_empty());
+        let text = "Home\nNews\nAbout us\nContact us\nTerms of use\nPrivacy policy\nShare on Facebook Twitter Pinterest Email\nMore stories from our newsroom\ncontains links to viruses and malware\ncontains insults or threats to others;\nis typed fully in capital letters;\nPosted by: Jillian | November 13, 2012 at 09:57 AM\nLOVE the flannel! This is an awesome DIY";
+        assert_eq!(counts(text).0, 0);
+    }
+
+    #[test]
+    fn words_are_counted_to_five() {
+        assert!(long_enough("one two three four five"));
+        assert!(long_enough("  one\ttwo  three four five six"));
+        assert!(!long_enough("one two three four"));
+        assert!(!long_enough(""));
     }
 }
