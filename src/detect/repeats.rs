@@ -122,9 +122,7 @@ impl RepeatedParagraphs {
             }
         }
     }
-}
 
-impl RepeatedParagraphs {
     /// Whether the line at `k` stands inside running prose: a paragraph of at least
     /// `min-chars` ending a sentence right above it, and another right below it (or
     /// the document's end). A teaser, a caption or a standfirst printed again sits
