@@ -396,6 +396,18 @@ mod tests {
         tokens(line).map(|t| t.text).collect()
     }
 
+    /// main-body tells the language from words alone, not numbers (its sample skips
+    /// them): that is the same only while no list's first words hold a number.
+    #[test]
+    fn no_list_tells_its_language_by_a_number() {
+        for (code, text, core) in BUILTIN {
+            for word in text.lines().take(*core) {
+                let number = tokens(word).any(|t| t.kind == TokenKind::Number);
+                assert!(!number, "{code}: {word:?}");
+            }
+        }
+    }
+
     #[test]
     fn splits_words_numbers_and_ideographs() {
         assert_eq!(

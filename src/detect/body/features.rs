@@ -103,16 +103,25 @@ impl Features {
         }
     }
 
-    pub(super) fn of(text: &str, is_stop: impl FnMut(&str) -> bool) -> Features {
+    /// The line's features, `is_stop` telling a word of the document's language.
+    pub(super) fn of(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+        Self::read(text, |word, elidable| {
+            is_stop(word) || (elidable && elided(word).is_some_and(&mut is_stop))
+        })
+    }
+
+    /// The line's features, `stop(word, elidable)` telling whether a word (never a
+    /// number) is a stopword; `elidable` when the word may hold an elided article.
+    pub(super) fn read(text: &str, stop: impl FnMut(&str, bool) -> bool) -> Features {
         if text.is_ascii() {
-            Self::of_ascii(text, is_stop)
+            Self::of_ascii(text, stop)
         } else {
-            Self::of_tokens(text, is_stop)
+            Self::of_tokens(text, stop)
         }
     }
 
-    /// [`Features::of`] for any text, token by token.
-    pub(super) fn of_tokens(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+    /// [`Features::read`] for any text, token by token.
+    pub(super) fn of_tokens(text: &str, mut stop: impl FnMut(&str, bool) -> bool) -> Features {
         let mut f = Features::default();
         for token in tokens(text) {
             f.words += 1;
@@ -134,34 +143,83 @@ impl Features {
             } else {
                 n
             };
-            if token.kind != TokenKind::Number
-                && (is_stop(token.text) || elided(token.text).is_some_and(&mut is_stop))
-            {
+            if token.kind != TokenKind::Number && stop(token.text, true) {
                 f.stops += 1;
             }
         }
         f
     }
 
-    /// [`Features::of`] for a line of ASCII text (most of the web's), in one loop over its
-    /// bytes: the tokens of [`tokens`] (an apostrophe between letters, and `.`, `,` or
+    /// [`Features::read`] for a line of ASCII text (most of the web's), in one loop over
+    /// its bytes: the tokens of [`tokens`] (an apostrophe between letters, and `.`, `,` or
     /// `:` between the digits of a number, stay inside a token), counted as they are
     /// found, with no character decoded and no second pass over a token.
-    pub(super) fn of_ascii(text: &str, mut is_stop: impl FnMut(&str) -> bool) -> Features {
+    pub(super) fn of_ascii(text: &str, mut stop: impl FnMut(&str, bool) -> bool) -> Features {
         let mut f = Features::default();
         ascii_tokens(text, |t| {
             f.words += 1;
             f.weight += t.alphanumeric;
             if t.number {
                 f.numbers += 1;
-            } else if is_stop(t.text)
-                // Only a token with an apostrophe can be elided ("l'homme").
-                || (t.apostrophe && elided(t.text).is_some_and(&mut is_stop))
-            {
+            // Only a token with an apostrophe can be elided ("l'homme").
+            } else if stop(t.text, t.apostrophe) {
                 f.stops += 1;
             }
         });
         f
+    }
+}
+
+/// The words of the lines the document's language is told from, read once for every
+/// language: each sampled line's features but its stopwords, and the stoplists' mask of
+/// each of its words. The language found, the line's stopwords are counted from the
+/// masks, and the lines most of a document's words are on are not read a second time.
+///
+/// Cost: four bytes a word of the sample (at most `SAMPLE_CHARS` letters).
+#[derive(Debug, Default)]
+pub(super) struct Sample {
+    /// Each sampled line's position among the survivors (ascending), its features with no
+    /// stopword counted, and where its words' masks are in `masks`.
+    lines: Vec<(usize, Features, std::ops::Range<usize>)>,
+    masks: Vec<u32>,
+}
+
+impl Sample {
+    /// Reads the line at survivor position `pos` (after those read before it):
+    /// `masks(word)` gives the languages that list a word, anywhere and among their first
+    /// words; `first` is told the second of every word's.
+    pub(super) fn read(
+        &mut self,
+        pos: usize,
+        text: &str,
+        mut masks: impl FnMut(&str) -> (u32, u32),
+        mut first: impl FnMut(u32),
+    ) {
+        let from = self.masks.len();
+        // Numbers are not read: no stoplist lists one among its first words (a test
+        // holds the built-in lists to that), so they tell no language.
+        let f = Features::read(text, |word, elidable| {
+            let (mut all, core) = masks(word);
+            first(core);
+            if elidable && let Some(head) = elided(word) {
+                all |= masks(head).0;
+            }
+            self.masks.push(all);
+            false
+        });
+        self.lines.push((pos, f, from..self.masks.len()));
+    }
+
+    /// The features of the line at survivor position `pos`, if it was sampled, with the
+    /// stopwords of the language `bit`.
+    pub(super) fn features(&self, pos: usize, bit: u32) -> Option<Features> {
+        let k = self.lines.binary_search_by_key(&pos, |l| l.0).ok()?;
+        let (_, f, range) = &self.lines[k];
+        let stops = self.masks[range.clone()]
+            .iter()
+            .filter(|&&m| m & bit != 0)
+            .count();
+        Some(Features { stops, ..*f })
     }
 }
 
@@ -204,12 +262,13 @@ mod tests {
 
     #[test]
     fn ascii_features_are_the_tokens_features() {
-        let stop = |w: &str| {
+        let is = |w: &str| {
             matches!(
                 w.to_lowercase().as_str(),
                 "the" | "of" | "a" | "l" | "don't"
             )
         };
+        let stop = |w: &str, elidable: bool| is(w) || (elidable && elided(w).is_some_and(is));
         for text in [
             "The end of a line, don't stop: 1,200.50 km at 9:30.",
             "l'homme 'quoted' it's 3. 4,5 ,6 1:2:3 a:b 12a 'x",
@@ -226,6 +285,48 @@ mod tests {
                 (b.words, b.stops, b.numbers, b.weight),
                 "{text:?}"
             );
+        }
+    }
+
+    /// The sample's features, counted from masks for any language, are the features
+    /// read for that language.
+    #[test]
+    fn sampled_features_are_the_features_read_for_the_language() {
+        let lists = Stoplists::new(&["en".into(), "fr".into(), "ru".into()], &[]).unwrap();
+        let lines = [
+            "The end of a line, don't stop: 1,200.50 km at 9:30.",
+            "L'homme qu'il a vu n'est pas là, dit-on, à 9h.",
+            "l’Assemblée et les députés de l'Union",
+            "Это не так, как он сказал 12 мая.",
+            "",
+        ];
+        let mut sample = Sample::default();
+        let mut scratch = String::new();
+        let mut firsts = 0;
+        for (pos, text) in lines.iter().enumerate() {
+            sample.read(
+                pos,
+                text,
+                |w| lists.masks(w, &mut scratch),
+                |m| firsts += m.count_ones(),
+            );
+        }
+        assert!(firsts > 0);
+        for bit in 0..3 {
+            for (pos, text) in lines.iter().enumerate() {
+                let read = Features::of(text, |w| lists.mask(w, &mut scratch) & (1 << bit) != 0);
+                let sampled = sample.features(pos, 1 << bit).unwrap();
+                assert_eq!(
+                    (read.words, read.stops, read.numbers, read.weight),
+                    (
+                        sampled.words,
+                        sampled.stops,
+                        sampled.numbers,
+                        sampled.weight
+                    ),
+                    "{text:?} in language {bit}"
+                );
+            }
         }
     }
 }

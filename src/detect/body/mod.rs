@@ -125,7 +125,7 @@ mod wrapped;
 use adopt::{Header, adopt_posts, adopted, transparent_long_lines};
 use classes::Class;
 pub use features::FeaturesMemo;
-use features::{Features, density_scale};
+use features::{Features, Sample, density_scale};
 use footer::legal_footer;
 use lists::{introduced_lists, listings, parallel_rows};
 use run::{best_body, longest_outside_run};
@@ -203,7 +203,7 @@ impl MainBody {
         if !short_run {
             return;
         }
-        let Some(lang) = self.language(lines) else {
+        let Some((lang, sample)) = self.language(lines) else {
             return;
         };
         // Short lines the other rules took (a share row, "Previous Post / Next Post", a
@@ -244,7 +244,7 @@ impl MainBody {
                 .then(|| origins.get(doc, line.line))
                 .flatten()
         };
-        let (classes, mut scores) = self.scores(lines, lang, &parted, &origin, memo);
+        let (classes, mut scores) = self.scores(lines, lang, &sample, &parted, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -342,24 +342,28 @@ impl MainBody {
         }
     }
 
-    /// The bit of the language whose stopwords the longer lines use most, if any.
-    fn language(&self, lines: &[Survivor]) -> Option<usize> {
+    /// The bit of the language whose stopwords the longer lines use most, if any, and
+    /// the words of the lines it was told from, which [`MainBody::scores`] reads again.
+    fn language(&self, lines: &[Survivor]) -> Option<(usize, Sample)> {
         let mut hits = vec![0usize; self.lists.len()];
         let mut sampled = 0;
         let mut scratch = String::new();
-        for line in lines.iter().filter(|l| l.chars >= SAMPLE_MIN_LINE) {
-            let mut count = |token: &str| {
-                let mut mask = self.lists.masks(token, &mut scratch).1;
-                while mask != 0 {
-                    hits[mask.trailing_zeros() as usize] += 1;
-                    mask &= mask - 1;
-                }
-            };
-            if line.text.is_ascii() {
-                ascii_tokens(&line.text, |t| count(t.text));
-            } else {
-                tokens(&line.text).for_each(|t| count(t.text));
+        let mut sample = Sample::default();
+        for (pos, line) in lines.iter().enumerate() {
+            if line.chars < SAMPLE_MIN_LINE {
+                continue;
             }
+            sample.read(
+                pos,
+                &line.text,
+                |word| self.lists.masks(word, &mut scratch),
+                |mut mask| {
+                    while mask != 0 {
+                        hits[mask.trailing_zeros() as usize] += 1;
+                        mask &= mask - 1;
+                    }
+                },
+            );
             sampled += line.chars;
             if sampled >= SAMPLE_CHARS {
                 break;
@@ -369,7 +373,7 @@ impl MainBody {
             .iter()
             .enumerate()
             .max_by_key(|&(bit, n)| (n, usize::MAX - bit))?;
-        (n > 0).then_some(bit)
+        (n > 0).then_some((bit, sample))
     }
 
     /// Whether the document is hard-wrapped text (a text file, a `<pre>` block, a poem):
@@ -388,19 +392,24 @@ impl MainBody {
         &self,
         lines: &[Survivor],
         lang: usize,
+        sample: &Sample,
         parted: &[bool],
         origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
     ) -> (Vec<Class>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
-        let mut read =
-            |text: &str| Features::of(text, |w| self.lists.mask(w, &mut scratch) & bit != 0);
+        let mut read = |pos: usize, text: &str| {
+            sample.features(pos, bit).unwrap_or_else(|| {
+                Features::of(text, |w| self.lists.mask(w, &mut scratch) & bit != 0)
+            })
+        };
         let features: Vec<Features> = lines
             .iter()
-            .map(|line| match origin(line) {
-                Some(i) => memo.get(i, lang, || read(&line.text)),
-                None => read(&line.text),
+            .enumerate()
+            .map(|(pos, line)| match origin(line) {
+                Some(i) => memo.get(i, lang, || read(pos, &line.text)),
+                None => read(pos, &line.text),
             })
             .collect();
         let scale = density_scale(lines, &features);
