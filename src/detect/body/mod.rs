@@ -195,10 +195,11 @@ impl MainBody {
         memo: &mut FeaturesMemo,
         out: &mut Vec<SurvivorPos>,
     ) {
-        // Furniture lines are short: without a run of short lines there is no page dump,
-        // and no need to read the words.
+        // Furniture lines are short and end no sentence (unless they hold no letter at
+        // all: a divider): without a run of such lines there is no page dump, and no need
+        // to read the words. Most extractor output has none.
         let short_run = lines
-            .split(|l| l.chars >= self.min_chars)
+            .split(|l| l.chars >= self.min_chars || (l.chars > 0 && ends_sentence(&l.text)))
             .any(|run| run.len() >= self.dump_run);
         if !short_run {
             return;
