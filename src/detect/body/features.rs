@@ -143,7 +143,10 @@ impl Features {
             } else {
                 n
             };
-            if token.kind != TokenKind::Number && stop(token.text, true) {
+            // An apostrophe is `'` or `’`, whose first byte (0xE2) few letters share:
+            // a token without either has no elided article to look up.
+            let elidable = token.text.bytes().any(|b| b == b'\'' || b == 0xE2);
+            if token.kind != TokenKind::Number && stop(token.text, elidable) {
                 f.stops += 1;
             }
         }
