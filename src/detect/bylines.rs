@@ -29,14 +29,38 @@ const SEPARATORS: [char; 4] = ['·', '•', '|', '—'];
 #[derive(Debug, Clone)]
 pub struct Bylines {
     dates: Datelines,
-    reading: Vec<String>,
+    reading: ReadingTime,
     by: Vec<String>,
 }
 
+/// The words of a reading time, lowercase, in the two orders sites write it: after the
+/// number ("5 min read", "3 Min. Lesezeit"), or a label before it and a unit after
+/// ("Lesezeit: 3 Min.", "Temps de lecture : 2 min", "Время чтения: 4 минуты").
+#[derive(Debug, Clone, Default)]
+pub struct ReadingTime {
+    /// What follows the number: "min read", "min lesezeit".
+    pub after: Vec<String>,
+    /// What stands before the number: "reading time", "lesezeit".
+    pub labels: Vec<String>,
+    /// What follows the number after a label: "min", "minuten".
+    pub units: Vec<String>,
+}
+
+impl ReadingTime {
+    /// The `reading-time`, `reading-time-labels` and `reading-time-units` params.
+    pub(super) fn from_params(p: &mut super::Params) -> Result<Self, String> {
+        Ok(ReadingTime {
+            after: p.words("reading-time")?,
+            labels: p.words("reading-time-labels")?,
+            units: p.words("reading-time-units")?,
+        })
+    }
+}
+
 impl Bylines {
-    /// `dates` recognises the stamps, `reading` the reading times' words after their
-    /// number ("min read"), `by` the words a byline starts with, lowercase.
-    pub(super) fn new(dates: Datelines, reading: Vec<String>, by: Vec<String>) -> Bylines {
+    /// `dates` recognises the stamps, `reading` the reading times, `by` the words a
+    /// byline starts with, lowercase.
+    pub(super) fn new(dates: Datelines, reading: ReadingTime, by: Vec<String>) -> Bylines {
         Bylines { dates, reading, by }
     }
 
@@ -121,14 +145,31 @@ impl Bylines {
         self.dates.is_dateline(part)
     }
 
-    /// "5 min read", "12 Min. Lesezeit", "3 min de lecture".
+    /// "5 min read", "12 Min. Lesezeit", "3 min de lecture"; "Lesezeit: 3 Min.".
     fn reading_time(&self, part: &str) -> bool {
-        let digits = part.bytes().take_while(u8::is_ascii_digit).count();
-        if digits == 0 || digits > 3 {
-            return false;
+        // The minutes: one to three digits.
+        let number = |text: &str| {
+            let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+            (1..=3)
+                .contains(&digits)
+                .then(|| text[digits..].trim_start().to_lowercase())
+        };
+        if let Some(rest) = number(part) {
+            return self.reading.after.contains(&rest);
         }
-        let rest = part[digits..].trim_start().to_lowercase();
-        self.reading.contains(&rest)
+        self.reading.labels.iter().any(|label| {
+            prefix_len(part, label).is_some_and(|n| {
+                let rest = &part[n..];
+                // The label ends at a word's end, a colon may follow it.
+                !rest.starts_with(char::is_alphanumeric)
+                    && number(
+                        rest.trim_start_matches(|c: char| {
+                            c.is_whitespace() || matches!(c, ':' | '：')
+                        }),
+                    )
+                    .is_some_and(|unit| self.reading.units.contains(&unit))
+            })
+        })
     }
 }
 
@@ -154,7 +195,11 @@ mod tests {
         let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         Bylines::new(
             Datelines::with_labels(words(&["updated", "updated on", "published"])),
-            words(&["min read", "min lesezeit"]),
+            ReadingTime {
+                after: words(&["min read", "min lesezeit"]),
+                labels: words(&["lesezeit", "temps de lecture"]),
+                units: words(&["min", "min.", "minuten"]),
+            },
             words(&["by", "von", "medically reviewed by", "written by"]),
         )
     }
@@ -170,6 +215,8 @@ mod tests {
             "Medically reviewed by John Smith, MD — Written by Jane Doe — Updated on May 3, 2024",
             "May 3, 2024 | 5 min read",
             "Published May 3, 2024 | Updated May 4, 2024",
+            "Von Anna Weber | Lesezeit: 3 Min.",
+            "Jean Martin · Temps de lecture : 2 min",
         ] {
             assert!(b.is_stamped_line(line), "{line}");
         }
@@ -184,6 +231,10 @@ mod tests {
             "Written by Jane Smith in May 2024, the report was never published.",
             "Jane Doe | the council's budget for 2024",
             "By Jane Smith",
+            // A reading time's label with another number, or none.
+            "Jane Doe | Lesezeit: 3 Kapitel",
+            "Jane Doe | Lesezeitschrift 3 min",
+            "Jane Doe | Lesezeit: 1200 min",
         ] {
             assert!(!b.is_stamped_line(line), "{line}");
         }

@@ -25,7 +25,7 @@
 use std::sync::Arc;
 
 use super::Params;
-use super::bylines::Bylines;
+use super::bylines::{Bylines, ReadingTime};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -262,7 +262,7 @@ struct Seen {
 impl Datelines {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
         let labels = p.words("labels")?;
-        let reading = p.words("reading-time")?;
+        let reading = ReadingTime::from_params(p)?;
         let by = p.words("by")?;
         let bylines = (!by.is_empty()).then(|| {
             Arc::new(Bylines::new(

@@ -12,7 +12,9 @@
 //! - a date or time stamp, as the `datelines` detector reads one (with its `labels`:
 //!   "Updated", "Published", "on"), in «» or not;
 //! - a reading time: a number, then one of the `reading-time` words ("min read", "min
-//!   Lesezeit", "min de lecture" ...);
+//!   Lesezeit", "min de lecture" ...), or one of the `reading-time-labels`, the number
+//!   and one of the `reading-time-units` ("Lesezeit: 3 Minuten", "Temps de lecture :
+//!   2 min");
 //! - a kicker: two to four capitalised words in sections parted by ` | `;
 //! - several of these joined by `·`, `|` or `•` ("May 3, 2024 · 5 min read").
 //!
@@ -22,7 +24,7 @@
 
 use std::ops::Range;
 
-use super::bylines::{Bylines, prefix_len};
+use super::bylines::{Bylines, ReadingTime, prefix_len};
 use super::{Datelines, Params, ends_sentence};
 use crate::document::Document;
 
@@ -85,7 +87,7 @@ impl GluedLabels {
         Ok(GluedLabels {
             bylines: Bylines::new(
                 Datelines::with_labels(p.words("labels")?),
-                p.words("reading-time")?,
+                ReadingTime::from_params(p)?,
                 p.words("by")?,
             ),
             max_label_bytes: p.usize("max-label-bytes", 80)?,
@@ -136,14 +138,18 @@ impl GluedLabels {
         let first = *text.as_bytes().first()?;
         let label = if first.is_ascii() {
             // Most lines: a table lookup, then a comparison of bytes.
+            // A label with a letter past ASCII ("lee también") is compared by
+            // characters: an uppercase one is another byte ("LEE TAMBIÉN").
             self.read_also_ascii[first.to_ascii_lowercase() as usize]
                 .iter()
-                .find(|label| {
-                    text.as_bytes()
+                .find_map(|label| match label.is_ascii() {
+                    true => text
+                        .as_bytes()
                         .get(..label.len())
                         .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+                        .then_some(label.len()),
+                    false => prefix_len(text, label),
                 })
-                .map(String::len)
         } else {
             self.read_also_other
                 .iter()
@@ -276,9 +282,16 @@ mod tests {
         t.insert(
             "read-also".into(),
             toml::Value::Array(
-                ["read more", "related", "lire aussi", "читайте также"]
-                    .map(|s| s.into())
-                    .to_vec(),
+                [
+                    "read more",
+                    "related",
+                    "lire aussi",
+                    "читайте также",
+                    "lee también",
+                    "leia também",
+                ]
+                .map(|s| s.into())
+                .to_vec(),
             ),
         );
         t.insert(
@@ -376,6 +389,15 @@ mod tests {
             (
                 "Lire aussi : Les élections municipales de 2024Les résultats du premier tour ont surpris.",
                 "Lire aussi : Les élections municipales de 2024",
+            ),
+            // A label with a letter past ASCII, in capitals.
+            (
+                "LEE TAMBIÉN: Así fue la noche electoralLos resultados sorprendieron a todos los analistas.",
+                "LEE TAMBIÉN: Así fue la noche electoral",
+            ),
+            (
+                "LEIA TAMBÉM: O orçamento da cidade subiuOs resultados saíram na terça-feira à noite.",
+                "LEIA TAMBÉM: O orçamento da cidade subiu",
             ),
         ] {
             assert_eq!(
