@@ -179,6 +179,10 @@ pub(super) fn prefix_len(text: &str, label: &str) -> Option<usize> {
     let mut chars = text.char_indices();
     for want in label.chars() {
         let (_, c) = chars.next()?;
+        // Turkish capitalises `i` as `İ`, whose lowercase is `i` and a combining dot.
+        if c == 'İ' && want == 'i' {
+            continue;
+        }
         let mut lower = c.to_lowercase();
         if lower.next() != Some(want) || lower.next().is_some() {
             return None;

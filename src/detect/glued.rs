@@ -74,6 +74,11 @@ impl GluedLabels {
         let mut read_also_ascii = vec![Vec::new(); 128];
         let mut read_also_other = Vec::new();
         for label in p.words("read-also")? {
+            // Turkish writes a capital `i` as `İ`, a byte past ASCII: such a line is
+            // compared with the labels of other first letters.
+            if label.starts_with('i') {
+                read_also_other.push(label.clone());
+            }
             match label.bytes().next() {
                 Some(b) if b.is_ascii_alphabetic() => read_also_ascii[b as usize].push(label),
                 Some(_) => read_also_other.push(label),
@@ -289,6 +294,7 @@ mod tests {
                     "читайте также",
                     "lee también",
                     "leia também",
+                    "ilginizi çekebilir",
                 ]
                 .map(|s| s.into())
                 .to_vec(),
@@ -398,6 +404,11 @@ mod tests {
             (
                 "LEIA TAMBÉM: O orçamento da cidade subiuOs resultados saíram na terça-feira à noite.",
                 "LEIA TAMBÉM: O orçamento da cidade subiu",
+            ),
+            // Turkish capitalises `i` as `İ`.
+            (
+                "İlginizi çekebilir: Belediyenin yeni bütçesiMeclis üyeleri salı akşamı bütçeyi kabul etti.",
+                "İlginizi çekebilir: Belediyenin yeni bütçesi",
             ),
         ] {
             assert_eq!(
