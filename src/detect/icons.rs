@@ -6,8 +6,10 @@
 //! `keyboard_arrow_down`. The detector judges token shape, not a word list: every
 //! token must be lowercase ASCII letters, digits, `-` or `_`, and at least
 //! `min-share` of them must look like icon names (contain `icon`, use an icon-font
-//! prefix such as `fa-`, `bi-`, `mdi-`, `ion-`, or be snake_case). Lines shorter
-//! than `min-tokens` must consist of icon names only.
+//! prefix such as `fa-`, `bi-`, `mdi-`, `ion-` or a site's own `ico-`, `svg-`, `i-`
+//! before a name of letters, or be snake_case). Lines shorter than `min-tokens` must
+//! consist of icon names only, but for one plain word among three or more (Material's
+//! ligatures include plain words: `expand_more chevron_right share`).
 //!
 //! Not removed: prose about icons ("The icon set has 40 icons."), which has capitals,
 //! punctuation or too few icon-shaped tokens; HTML or CSS in code samples, whose
@@ -24,8 +26,12 @@ pub struct IconStrings {
     min_share: f64,
 }
 
+/// The prefixes icon fonts and sprite sheets name their icons with (Font Awesome,
+/// Bootstrap, Material Design, Ionicons, Themify, Line Awesome, Boxicons, Remix, Feather,
+/// Unicons, Phosphor) and the ones sites make up: `ico-`, `svg-`, `i-`.
 const FONT_PREFIXES: &[&str] = &[
     "fa-", "fas-", "far-", "fab-", "bi-", "mdi-", "ion-", "ti-", "las-", "lab-", "la-", "glyph-",
+    "ico-", "svg-", "bx-", "bxs-", "bxl-", "ri-", "feather-", "uil-", "ph-", "i-",
 ];
 const FONT_CLASSES: &[&str] = &[
     "fa",
@@ -43,6 +49,9 @@ const FONT_CLASSES: &[&str] = &[
     "material-icons",
     "material-symbols-outlined",
 ];
+
+/// Tokens from which a short run may hold one plain word among its icon names.
+const SHORT_RUN: usize = 3;
 
 impl IconStrings {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
@@ -76,8 +85,10 @@ impl IconStrings {
         if tokens < 2 {
             return false;
         }
+        // Two tokens must both be icons; three, two of them (Material's ligatures
+        // include plain words: "expand_more chevron_right share").
         if tokens < self.min_tokens {
-            return icons == tokens;
+            return icons == tokens || (tokens >= SHORT_RUN && icons + 1 >= tokens);
         }
         icons as f64 >= self.min_share * tokens as f64
     }
@@ -90,7 +101,13 @@ fn icon_shaped(token: &str) -> bool {
     }
     letters.contains("icon")
         || FONT_CLASSES.contains(&letters)
-        || FONT_PREFIXES.iter().any(|p| letters.starts_with(p))
+        // A prefix and a name of letters: "i-95" is a road.
+        || FONT_PREFIXES.iter().any(|p| {
+            letters.strip_prefix(p).is_some_and(|name| {
+                name.bytes().any(|b| b.is_ascii_lowercase())
+                    && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-' || b == b'_')
+            })
+        })
         || (letters.contains('_') && letters.split('_').all(|w| !w.is_empty()))
 }
 
@@ -112,6 +129,9 @@ mod tests {
         assert!(d.is_icon_string("fa fa-share"));
         assert!(d.is_icon_string("icon-facebook icon-twitter"));
         assert!(d.is_icon_string("menu search keyboard_arrow_down chevron_right close"));
+        assert!(d.is_icon_string("svg-close svg-search svg-menu"));
+        assert!(d.is_icon_string("ico-share ico-print"));
+        assert!(d.is_icon_string("expand_more chevron_right share"));
     }
 
     #[test]
@@ -123,5 +143,8 @@ mod tests {
         assert!(!d.is_icon_string("<i class=\"fa fa-share\"></i>"));
         assert!(!d.is_icon_string("a well-known long-term plan"));
         assert!(!d.is_icon_string("icon design basics"));
+        assert!(!d.is_icon_string("i-95 i-80 i-70"));
+        assert!(!d.is_icon_string("take i-95 south"));
+        assert!(!d.is_icon_string("default_value is set"));
     }
 }
