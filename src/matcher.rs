@@ -350,6 +350,7 @@ impl Matcher {
         };
         let mut caches = set.caches.get();
         let mut matched = regex_automata::PatternSet::new(set.len);
+        let mut rest = regex_automata::PatternSet::new(set.len);
         for (line_idx, line) in doc.lines.iter().enumerate() {
             if !wanted(line_idx) {
                 continue;
@@ -366,7 +367,17 @@ impl Matcher {
             {
                 let mut from = 0;
                 'cut: loop {
+                    // Which rules match where the line now starts, as the set tells: a
+                    // rule's own regex (a costly compilation, the first time) runs only
+                    // when it will find its span.
+                    if from > 0 {
+                        set.matches(&mut caches, &content[from..], &mut rest);
+                    }
+                    let here = if from > 0 { &rest } else { &matched };
                     for &k in &leading {
+                        if !here.contains(PatternID::new_unchecked(k)) {
+                            continue;
+                        }
                         let (rule_idx, re) = &self.regexes[k];
                         if !within_words(text, line.span(), rules[*rule_idx].max_words) {
                             continue;
