@@ -242,10 +242,72 @@ const WEEKDAYS: &[&str] = &[
     "viernes",
     "sábado",
     "domingo",
+    // it
+    "lunedì",
+    "martedì",
+    "mercoledì",
+    "giovedì",
+    "venerdì",
+    "sabato",
+    "domenica",
+    // pt
+    "segunda-feira",
+    "terça-feira",
+    "quarta-feira",
+    "quinta-feira",
+    "sexta-feira",
+    "segunda",
+    "terça",
+    "quarta",
+    "quinta",
+    "sexta",
+    // nl
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
+    // pl
+    "poniedziałek",
+    "wtorek",
+    "środa",
+    "czwartek",
+    "piątek",
+    "sobota",
+    "niedziela",
+    // ru
+    "понедельник",
+    "вторник",
+    "среда",
+    "четверг",
+    "пятница",
+    "суббота",
+    "воскресенье",
+    // tr
+    "pazartesi",
+    "salı",
+    "çarşamba",
+    "perşembe",
+    "cuma",
+    "cumartesi",
+    "pazar",
+    // ar
+    "الاثنين",
+    "الثلاثاء",
+    "الأربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "الأحد",
 ];
 
 const GLUE: &[&str] = &[
     "at", "on", "um", "à", "a", "las", "às", "alle", "om", "o", "в", "г", "г.",
+    // Spanish and Portuguese join day, month and year with "de" ("3 de mayo de 2024");
+    // Polish closes a date with "r." (roku: "3 maja 2024 r.").
+    "de", "del", "r", "roku",
 ];
 
 #[derive(Default)]
@@ -589,6 +651,9 @@ mod tests {
             "Updated 11:45 AM EST",
             "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05",
             "Published 18 Nov 2019 | Updated 19 Nov 2019",
+            "3 de mayo de 2024",
+            "Sexta-feira, 3 de maio de 2024",
+            "3 maja 2024 r.",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }
@@ -623,6 +688,8 @@ mod tests {
             "March on Washington",
             "Published by Penguin",
             "29 November 2018 | 20 January 2019",
+            "3 de 5",
+            "Nació el 3 de mayo de 2024.",
         ] {
             assert!(!d.is_dateline(line), "{line}");
         }
