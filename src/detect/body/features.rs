@@ -1,5 +1,7 @@
 //! A line's word features (words, stopwords, numbers, letters), read once per input line
-//! and kept from pass to pass, and the document's stopword scale.
+//! and kept from pass to pass, and the document's stopword scale. The lines the language
+//! is told from are read once for every language ([`Sample`]), not once to tell the
+//! language and again for its stopwords.
 //!
 //! Cost: one pass over a line's bytes (ASCII) or characters, one stoplist lookup a word;
 //! 20 bytes a line in the memo.
