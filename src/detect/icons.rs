@@ -70,6 +70,11 @@ impl IconStrings {
     }
 
     pub fn is_icon_string(&self, line: &str) -> bool {
+        // One token is never a run: most lines of a list of words end here, before a
+        // token is read for its shape.
+        if !line.trim_ascii().bytes().any(|b| b.is_ascii_whitespace()) {
+            return false;
+        }
         let mut tokens = 0usize;
         let mut icons = 0usize;
         for token in line.split_ascii_whitespace() {
