@@ -63,6 +63,10 @@ pub(super) fn introduced_lists(
 /// semicolon is a list entry or a sentence cut short, not a listing.
 pub(super) const LISTING_CODE_LINES: usize = 2;
 
+/// Lines without code's characters that a listing may hold in a row: SQL's clauses on
+/// lines of their own (`FROM`, `series,`, `stats`) come two or three together.
+const LISTING_GAP: usize = 3;
+
 /// A tutorial's listing: a run of lines written in code's characters (brackets, `=`,
 /// `<`, `//`, indentation) that holds at least [`LISTING_CODE_LINES`] lines only code
 /// writes is the text's own, however few stopwords its lines hold (`if (!target)`,
@@ -98,11 +102,27 @@ pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
                     )
                 }))
     };
+    // A listing's bare lines ("SELECT", "FROM", "series,", "stats") hold none of code's
+    // characters: up to LISTING_GAP of them, not prose, between two lines of the listing
+    // are its own. A menu is never wedged between two lines of code.
+    let bridged = |k: usize| {
+        (k..lines.len().min(k + LISTING_GAP + 1))
+            .take_while(|&j| !prose[j])
+            .find(|&j| in_listing(j))
+    };
     let mut i = 0;
     while i < lines.len() {
         let mut k = i;
-        while k < lines.len() && in_listing(k) {
-            k += 1;
+        while k < lines.len() {
+            if in_listing(k) {
+                k += 1;
+            } else if k > i
+                && let Some(next) = bridged(k)
+            {
+                k = next;
+            } else {
+                break;
+            }
         }
         if strong[i..k].iter().filter(|s| **s).count() >= LISTING_CODE_LINES {
             for c in &mut classes[i..k] {

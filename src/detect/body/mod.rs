@@ -48,7 +48,9 @@
 //! A tutorial's listing is the text's own too: a run of lines in code's characters
 //! (brackets, `=`, `<`, `//`, indentation) with at least two lines only code writes (one
 //! that ends with `;`, `{` or `}`, a Python header's `):`, a tag of markup, a shell
-//! prompt) scores as items, however few stopwords `if (!target)` or `<head>` hold.
+//! prompt) scores as items, however few stopwords `if (!target)` or `<head>` hold. Up to
+//! three bare lines between two of its lines (SQL's `SELECT`, `FROM`, `series,` on
+//! lines of their own) are the listing's too: no menu is wedged between lines of code.
 //!
 //! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
 //! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
@@ -562,6 +564,27 @@ mod tests {
         assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
         // One sentence cannot tell.
         assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
+    }
+
+    #[test]
+    fn a_listings_bare_clauses_are_its_own() {
+        // SQL's clauses on lines of their own hold no code character; wedged between
+        // lines of the listing they are the listing's, a menu's words are not.
+        let lines = survivors(
+            "WITH series AS (\nSELECT *\nFROM unnest(array[2, 3, 5]) AS n\n),\nstats AS (\nSELECT\navg(n) series_avg\nFROM\nseries\n),\nSELECT *;\nHome\nNews\nSport\nWeather",
+        );
+        let mut classes = vec![(Class::Furniture, 10); lines.len()];
+        listings(&lines, &mut classes);
+        assert!(
+            classes[..11].iter().all(|c| c.0 == Class::Item),
+            "{classes:?}"
+        );
+        assert!(classes[11..].iter().all(|c| c.0 == Class::Furniture));
+        // Four bare lines in a row part two listings: each needs its own lines of code.
+        let lines = survivors("f(x);\nHome\nNews\nSport\nWeather\ng(y);");
+        let mut classes = vec![(Class::Furniture, 10); lines.len()];
+        listings(&lines, &mut classes);
+        assert!(classes.iter().all(|c| c.0 == Class::Furniture));
     }
 
     #[test]
