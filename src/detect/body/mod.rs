@@ -227,18 +227,6 @@ impl MainBody {
                     .count(),
             })
             .collect();
-        let gaps: Vec<i64> = taken
-            .iter()
-            // They cost what they cost as a run of furniture: a menu that a rule took
-            // whole parts the body from a sidebar as much as the menu did. (Capped at a
-            // few lines' cost, every new furniture rule let main-body join more sidebars
-            // to the body.)
-            .map(|&n| {
-                let grace = n.min(self.furniture_grace) as i64;
-                let rest = n.saturating_sub(self.furniture_grace) as i64;
-                -(grace * self.furniture_cost / 3 + rest * self.furniture_cost)
-            })
-            .collect();
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
         // Each line's input line, where its words are kept from pass to pass.
@@ -247,7 +235,8 @@ impl MainBody {
                 .then(|| origins.get(doc, line.line))
                 .flatten()
         };
-        let (classes, mut scores) = self.scores(lines, lang, &sample, &parted, &origin, memo);
+        let (classes, mut scores, gaps) =
+            self.scores(lines, lang, &sample, &taken, &parted, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -390,16 +379,19 @@ impl MainBody {
         wrapped >= WRAPPED_MIN_LINES && wrapped as f64 >= WRAPPED_SHARE * long as f64
     }
 
-    /// Each line's class, and its score: positive for prose, negative for furniture.
+    /// Each line's class, its score (positive for prose, negative for furniture), and the
+    /// cost of the short lines other rules took right before it (`taken`), its gap.
+    #[allow(clippy::too_many_arguments)]
     fn scores(
         &self,
         lines: &[Survivor],
         lang: usize,
         sample: &Sample,
+        taken: &[usize],
         parted: &[bool],
         origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
-    ) -> (Vec<Class>, Vec<i64>) {
+    ) -> (Vec<Class>, Vec<i64>, Vec<i64>) {
         let bit = 1u32 << lang;
         let mut scratch = String::new();
         let mut read = |pos: usize, text: &str| {
@@ -432,13 +424,11 @@ impl MainBody {
         let transparent = transparent_long_lines(lines, &classes);
         let mut adopted = adopted(&classes, &transparent, parted, self.group_chars);
         adopt_posts(&classes, &headers, &mut adopted);
-        let mut run = 0;
+        let furniture: Vec<bool> = classes.iter().map(|c| c.0 == Class::Furniture).collect();
+        let (costs, gaps) = self.furniture_costs(&furniture, taken);
         let scores = (0..classes.len())
             .map(|i| {
                 let (class, weight) = classes[i];
-                if class != Class::Furniture {
-                    run = 0;
-                }
                 match class {
                     Class::Prose => weight,
                     // A line of prose shorter than a paragraph is the body's when prose is
@@ -451,14 +441,7 @@ impl MainBody {
                             weight
                         }
                     }
-                    Class::Furniture => {
-                        run += 1;
-                        if run <= self.furniture_grace {
-                            -self.furniture_cost / 3
-                        } else {
-                            -self.furniture_cost
-                        }
-                    }
+                    Class::Furniture => costs[i],
                     Class::Neutral | Class::NearProse | Class::Sentence => -self.neutral_cost,
                     // Lists and tables hold on to the prose they follow: a tour's dates, a
                     // recipe's quantities.
@@ -468,7 +451,40 @@ impl MainBody {
                 }
             })
             .collect();
-        (classes.into_iter().map(|(c, _)| c).collect(), scores)
+        (classes.into_iter().map(|(c, _)| c).collect(), scores, gaps)
+    }
+
+    /// What each furniture line costs, and each line's gap: the cost of the `taken[i]`
+    /// short lines other rules took right before line `i`. A run of furniture costs a third
+    /// of `furniture-cost` a line for its first `furniture-grace` lines and the full cost
+    /// after. The taken lines were furniture where they stood: they cost what a run of
+    /// furniture costs (a menu that a rule took whole parts the body from a sidebar as much
+    /// as the menu did), and they stay in the run around them, so that a rule taking the
+    /// middle line of a sidebar does not give the lines after it a fresh grace.
+    fn furniture_costs(&self, furniture: &[bool], taken: &[usize]) -> (Vec<i64>, Vec<i64>) {
+        let cost = |run: usize| {
+            if run <= self.furniture_grace {
+                -self.furniture_cost / 3
+            } else {
+                -self.furniture_cost
+            }
+        };
+        let mut run = 0;
+        let mut costs = vec![0; furniture.len()];
+        let mut gaps = vec![0; furniture.len()];
+        for i in 0..furniture.len() {
+            for _ in 0..taken[i] {
+                run += 1;
+                gaps[i] += cost(run);
+            }
+            if furniture[i] {
+                run += 1;
+                costs[i] = cost(run);
+            } else {
+                run = 0;
+            }
+        }
+        (costs, gaps)
     }
 }
 
@@ -564,6 +580,21 @@ mod tests {
         assert!((scale - 0.3 / REFERENCE_DENSITY).abs() < 1e-9);
         // One sentence cannot tell.
         assert_eq!(density_scale(&lines[..1], &[f(2)]), 1.0);
+    }
+
+    #[test]
+    fn lines_other_rules_took_stay_in_their_run_of_furniture() {
+        let body = MainBody::new(&mut Params::new(&toml::Table::new())).unwrap();
+        // Five menu lines, the third taken by a rule: the lines after it pay full cost,
+        // as they did when it stood there, not a fresh run's grace.
+        let furniture = [true, true, true, true, false];
+        let (costs, gaps) = body.furniture_costs(&furniture, &[0, 0, 1, 0, 0]);
+        assert_eq!(costs, [-10, -10, -30, -30, 0]);
+        assert_eq!(gaps, [0, 0, -30, 0, 0]);
+        // Taken lines after prose start a run of their own.
+        let (costs, gaps) = body.furniture_costs(&[false, true, true], &[0, 2, 0]);
+        assert_eq!(gaps, [0, -20, 0]);
+        assert_eq!(costs, [0, -30, -30]);
     }
 
     #[test]
