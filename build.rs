@@ -8,23 +8,50 @@ fn main() {
     let mut files = Vec::new();
     collect(&root, &mut files);
     files.sort();
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    let lean_dir = out_dir.join("lean-rules");
+    std::fs::create_dir_all(&lean_dir).unwrap();
     let mut out = String::from("&[\n");
-    for file in &files {
+    for (k, file) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={}", file.display());
         let name = file
             .strip_prefix(&root)
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
+        let lean = lean_dir.join(format!("{k}.toml"));
+        std::fs::write(&lean, lean_text(file)).unwrap();
         out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            file.display().to_string()
+            "    ({name:?}, include_str!({:?}), include_str!({:?})),\n",
+            file.display().to_string(),
+            lean.display().to_string()
         ));
     }
     out.push_str("]\n");
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
     std::fs::write(out_dir.join("embedded_rules.rs"), out).unwrap();
     std::fs::write(out_dir.join("fold_bmp.bin"), fold_bmp()).unwrap();
+}
+
+/// A rule file without what cleaning never reads: its comments, and each rule's
+/// description and examples (nearly half its text, and the dearest half to parse: long
+/// multi-line strings). The cleaner parses this at start-up; the full file stays embedded
+/// beside it for `chaff rules`, which reads descriptions and examples on demand. A file
+/// that does not parse is left whole, so the error is reported at run time against the
+/// real text.
+fn lean_text(file: &Path) -> String {
+    let text = std::fs::read_to_string(file).unwrap();
+    let Ok(mut table) = toml::from_str::<toml::Table>(&text) else {
+        return text;
+    };
+    if let Some(toml::Value::Array(rules)) = table.get_mut("rule") {
+        for rule in rules.iter_mut() {
+            if let toml::Value::Table(rule) = rule {
+                rule.remove("description");
+                rule.remove("example");
+            }
+        }
+    }
+    toml::to_string(&table).unwrap()
 }
 
 /// The folding table of the Basic Multilingual Plane (see `detect::fold_bmp`), two bytes

@@ -56,7 +56,7 @@ pub fn run(set: &RuleSet) -> Report {
         let mut alone = rule.clone();
         alone.enabled = true;
         let cleaner = Cleaner::new(RuleSet::from_rules(vec![alone]));
-        for (k, example) in rule.examples.iter().enumerate() {
+        for (k, example) in rule.examples().iter().enumerate() {
             report.examples += 1;
             if let Some(f) = check(&cleaner, rule, k, example) {
                 report.failures.push(f);

@@ -17,17 +17,17 @@ fn every_rule_has_a_description_and_both_kinds_of_example() {
     assert!(!set.rules.is_empty());
     for rule in &set.rules {
         assert!(
-            rule.description.len() >= 40,
+            rule.description().len() >= 40,
             "{}: the description is the rule's documentation; say what it removes and why",
             rule.id
         );
         assert!(
-            rule.examples.iter().any(|e| !e.is_kept()),
+            rule.examples().iter().any(|e| !e.is_kept()),
             "{}: needs an example of text it removes",
             rule.id
         );
         assert!(
-            rule.examples.iter().any(|e| e.is_kept()),
+            rule.examples().iter().any(|e| e.is_kept()),
             "{}: needs an example of look-alike text it must keep",
             rule.id
         );

@@ -24,8 +24,10 @@ use spec::{OverrideSpec, RuleFile, RuleSpec};
 /// cannot exhaust memory.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
 
-/// The default rule files, embedded at build time from `rules/`.
-static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+/// The default rule files, embedded at build time from `rules/`: each file's name, its
+/// full text, and its text without comments, descriptions and examples, which is what
+/// start-up parses (see `lean_text` in build.rs: it halves the start-up's instructions).
+static EMBEDDED: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// The text of one rule file and the name it is reported under.
 #[derive(Debug, Clone)]
@@ -35,11 +37,11 @@ pub struct Source {
 }
 
 impl Source {
-    /// The default rule files embedded in the binary.
+    /// The default rule files embedded in the binary, in full.
     pub fn defaults() -> Vec<Source> {
         EMBEDDED
             .iter()
-            .map(|(name, text)| Source {
+            .map(|(name, text, _)| Source {
                 name: format!("<default>/{name}"),
                 text: (*text).to_string(),
             })
@@ -257,7 +259,9 @@ pub struct Block {
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
-    pub description: String,
+    /// The description and examples: the rule file's own, or, for a default rule, read
+    /// from its embedded file when first asked for.
+    docs: Docs,
     /// The file the rule came from.
     pub source: String,
     pub matcher: Matcher,
@@ -271,7 +275,6 @@ pub struct Rule {
     pub block: Option<Block>,
     pub sites: Sites,
     pub enabled: bool,
-    pub examples: Vec<Example>,
     /// A detector rule's params as in effect: its own, with any `[[override]]` merged in.
     pub params: toml::Table,
     /// The files whose `[[override]]` changed this rule's params, in load order.
@@ -290,8 +293,78 @@ impl Rule {
 
     /// The first line of the description.
     pub fn summary(&self) -> &str {
-        self.description.lines().next().unwrap_or("").trim()
+        self.description().lines().next().unwrap_or("").trim()
     }
+
+    /// What the rule removes and why: its documentation.
+    pub fn description(&self) -> &str {
+        match &self.docs {
+            Docs::Own(d) => &d.description,
+            Docs::Embedded(file) => &embedded_docs(*file, &self.id).description,
+        }
+    }
+
+    /// The rule's examples, which `chaff rules test` runs.
+    pub fn examples(&self) -> &[Example] {
+        match &self.docs {
+            Docs::Own(d) => &d.examples,
+            Docs::Embedded(file) => &embedded_docs(*file, &self.id).examples,
+        }
+    }
+}
+
+/// A rule's description and examples.
+#[derive(Debug, Clone, Default)]
+struct RuleDocs {
+    description: String,
+    examples: Vec<Example>,
+}
+
+/// Where a rule's documentation is.
+#[derive(Debug, Clone)]
+enum Docs {
+    /// Parsed with the rule (a user's rule file).
+    Own(RuleDocs),
+    /// In the full text of embedded file `EMBEDDED[k]`, parsed on first use.
+    Embedded(usize),
+}
+
+impl RuleDocs {
+    fn of(spec: &mut RuleSpec) -> RuleDocs {
+        RuleDocs {
+            description: spec.description.trim().to_string(),
+            examples: std::mem::take(&mut spec.examples)
+                .into_iter()
+                .map(|e| Example {
+                    input: e.input,
+                    output: e.output,
+                    url: e.url,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The documentation of rule `id` of embedded file `file`, from the file's full text,
+/// each file parsed once. The full files are checked by the tests (every default rule has
+/// a description and examples), so a missing one is a bug of the build, not of input.
+fn embedded_docs(file: usize, id: &str) -> &'static RuleDocs {
+    static DOCS: OnceLock<Vec<OnceLock<HashMap<String, RuleDocs>>>> = OnceLock::new();
+    let files = DOCS.get_or_init(|| EMBEDDED.iter().map(|_| OnceLock::new()).collect());
+    let docs = files[file].get_or_init(|| {
+        let parsed: RuleFile =
+            toml::from_str(EMBEDDED[file].1).expect("an embedded rule file parses");
+        parsed
+            .rules
+            .into_iter()
+            .map(|mut spec| (spec.id.get_ref().clone(), RuleDocs::of(&mut spec)))
+            .collect()
+    });
+    static NONE: RuleDocs = RuleDocs {
+        description: String::new(),
+        examples: Vec::new(),
+    };
+    docs.get(id).unwrap_or(&NONE)
 }
 
 /// All loaded rules, in load order, with unique ids.
@@ -308,8 +381,12 @@ impl RuleSet {
     /// every check a user's rule file gets at load time.
     pub fn defaults() -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::default();
-        for source in Source::defaults() {
-            set.add(&source, Compile::Lazily)?;
+        for (k, (name, _, lean)) in EMBEDDED.iter().enumerate() {
+            let source = Source {
+                name: format!("<default>/{name}"),
+                text: (*lean).to_string(),
+            };
+            set.add(&source, Compile::Lazily, Some(k))?;
         }
         Ok(set)
     }
@@ -326,7 +403,7 @@ impl RuleSet {
     /// Parse and compile one more rule file into the set: every regex is compiled now,
     /// so an error points at its file and field before any document is read.
     pub fn add_source(&mut self, source: &Source) -> Result<(), RuleError> {
-        self.add(source, Compile::Now)
+        self.add(source, Compile::Now, None)
     }
 
     /// Rules whose `block-member` patterns are the same text share one regex, compiled
@@ -349,7 +426,14 @@ impl RuleSet {
         }
     }
 
-    fn add(&mut self, source: &Source, when: Compile) -> Result<(), RuleError> {
+    /// `embedded`: the index of the embedded file `source` is the lean text of, whose
+    /// rules read their documentation from the full text when asked.
+    fn add(
+        &mut self,
+        source: &Source,
+        when: Compile,
+        embedded: Option<usize>,
+    ) -> Result<(), RuleError> {
         let seen: HashMap<&str, &str> = self
             .rules
             .iter()
@@ -383,7 +467,7 @@ impl RuleSet {
                 )
                 .with_rule(&id));
             }
-            added.push(compile(spec, source, when)?);
+            added.push(compile(spec, source, when, embedded)?);
         }
         let from = self.rules.len();
         self.rules.extend(added);
@@ -392,7 +476,12 @@ impl RuleSet {
             self.apply_override(&o, source)?;
         }
         self.source_hashes
-            .push(xxhash_rust::xxh3::xxh3_64(source.text.as_bytes()));
+            // An embedded file is known by its full text, as when it is loaded as a user's.
+            .push(xxhash_rust::xxh3::xxh3_64(
+                embedded
+                    .map_or(source.text.as_str(), |k| EMBEDDED[k].1)
+                    .as_bytes(),
+            ));
         Ok(())
     }
 
@@ -502,7 +591,12 @@ impl RuleSet {
     }
 }
 
-fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleError> {
+fn compile(
+    mut spec: RuleSpec,
+    source: &Source,
+    when: Compile,
+    embedded: Option<usize>,
+) -> Result<Rule, RuleError> {
     let id = spec.id.get_ref().clone();
     let err = |span: std::ops::Range<usize>, msg: String| {
         RuleError::at(&source.name, &source.text, span, msg).with_rule(&id)
@@ -511,7 +605,7 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         return Err(err(spec.id.span(), format!("invalid rule id `{id}`"))
             .with_help("ids are lowercase words joined by `.` and `-`, e.g. `links.read-more`"));
     }
-    if spec.description.trim().is_empty() {
+    if embedded.is_none() && spec.description.trim().is_empty() {
         return Err(
             err(spec.id.span(), "the rule has an empty description".into())
                 .with_help("say what the rule removes and why; it is the rule's documentation"),
@@ -624,18 +718,13 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
             out.push(s);
         }
     }
-    let examples = spec
-        .examples
-        .into_iter()
-        .map(|e| Example {
-            input: e.input,
-            output: e.output,
-            url: e.url,
-        })
-        .collect();
+    let docs = match embedded {
+        Some(file) => Docs::Embedded(file),
+        None => Docs::Own(RuleDocs::of(&mut spec)),
+    };
     Ok(Rule {
         id,
-        description: spec.description.trim().to_string(),
+        docs,
         source: source.name.clone(),
         matcher,
         anchor: spec.anchor,
@@ -647,7 +736,6 @@ fn compile(spec: RuleSpec, source: &Source, when: Compile) -> Result<Rule, RuleE
         block,
         sites,
         enabled: spec.enabled,
-        examples,
         params: spec.params,
         overridden_by: Vec::new(),
     })
@@ -789,7 +877,7 @@ mod tests {
         assert_eq!(rule.params["page-dump-run"].as_integer(), Some(4));
         // The first example of rules/body/main-body.toml.
         let body = &RuleSet::defaults().unwrap();
-        let page = &body.get("body.furniture").unwrap().examples[0].input;
+        let page = &body.get("body.furniture").unwrap().examples()[0].input;
         assert!(page.starts_with("Home\n"));
         let default = crate::Cleaner::new(RuleSet::defaults().unwrap());
         let changed = crate::Cleaner::new(set.clone());
@@ -846,6 +934,38 @@ mod tests {
         assert_eq!(patterns(&eager), patterns(&lazy));
         assert!(patterns(&lazy).len() > 20);
         assert_eq!(eager.fingerprint(), lazy.fingerprint());
+        // The lean texts start-up parses lose nothing a rule is made of, and the
+        // documentation read back from the full texts is the full texts' own.
+        let shape = |set: &RuleSet| -> Vec<String> {
+            set.rules
+                .iter()
+                .map(|r| {
+                    format!(
+                        "{} {} {:?} {:?} {} {:?} {} {:?} {:?} {:?} {} {:?} {} {:?}",
+                        r.id,
+                        r.kind(),
+                        match &r.matcher {
+                            Matcher::Phrases(p) => p.join("|"),
+                            Matcher::Pattern(re) => re.as_str().to_string(),
+                            Matcher::Detector(d) => d.name().to_string(),
+                        },
+                        r.anchor,
+                        r.ignore_case,
+                        r.scope,
+                        r.scope_lines,
+                        r.max_words,
+                        r.sites,
+                        r.params,
+                        r.enabled,
+                        r.block.as_ref().map(|b| (b.member.as_str(), b.min_members)),
+                        r.description(),
+                        r.examples(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(shape(&eager), shape(&lazy));
+        assert!(lazy.rules.iter().all(|r| !r.examples().is_empty()));
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct OverrideSpec {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RuleSpec {
     pub id: Spanned<String>,
+    /// Required of a user's rule (checked when it compiles); the lean copies of the
+    /// embedded files leave it out.
+    #[serde(default)]
     pub description: String,
     #[serde(default)]
     pub phrases: Vec<Spanned<String>>,
