@@ -32,6 +32,10 @@
 //! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
 //! not names above time stamps).
 //!
+//! Not a thread either: a writer quoting readers to answer them ("Makali wrote:" over an
+//! indented, dashed or `>`-marked quote, then the writer's reply): a past-tense says-line
+//! over a quote attributes the quote, as mail and forums do, and opens no comment.
+//!
 //! Not a thread either: a teaser list ("Recommended": another story's author over its
 //! date, then the next story's headline), where most entries hold one line with a
 //! headline's shape (no sentence end, most words capitalised). A reader's comment says
@@ -128,6 +132,27 @@ static SAYS_RE: std::sync::LazyLock<Regex> =
 pub(super) fn says_line(text: &str) -> bool {
     let text = text.trim();
     text.ends_with(':') && SAYS_RE.is_match(text)
+}
+
+/// A says-line in the past tense ("wrote:", "schrieb:", "a écrit :"): how a quote is
+/// attributed, in mail, forums and a blog answering its readers.
+fn quote_attribution(text: &str) -> bool {
+    static WROTE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+        Regex::new(r"(?i)\s(?:wrote|said|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|napisał|написал|yazdı)\s*:\s*$")
+            .expect("a valid regex")
+    });
+    WROTE.is_match(text)
+}
+
+/// A line set off as a quote: indented, or behind a mail quote's `>`, a dash or a
+/// quotation mark.
+fn quoted(text: &str) -> bool {
+    text.starts_with("  ")
+        || text.starts_with('\t')
+        || matches!(
+            text.trim_start().chars().next(),
+            Some('>' | '-' | '–' | '«' | '“' | '"' | '„')
+        )
 }
 
 /// A relative time stamp on a line of its own ("2 days ago", "vor 3 Stunden").
@@ -418,6 +443,11 @@ impl CommentThread {
     fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> Option<Header> {
         let text = lines[k].text.trim();
         if says_line(text) {
+            // "Makali wrote:" over an indented or marked quote is the writer quoting a
+            // reader to answer him, as mail and blogs do, not a reader's comment.
+            if quote_attribution(text) && lines.get(k + 1).is_some_and(|n| quoted(&n.text)) {
+                return None;
+            }
             return Some(Header::Says);
         }
         if self.one_line_headers && one_line_header(text) {
@@ -488,6 +518,20 @@ mod tests {
         let mut out = Vec::new();
         t.detect(&doc, &lines, &mut out);
         out.iter().map(|k| lines[k.0].line).collect()
+    }
+
+    #[test]
+    fn a_writer_quoting_readers_to_answer_them_is_no_thread() {
+        let article = "The new player is out, and I have read every complaint about it so far, on the mailing list, in the bug tracker and in my own inbox.\nMost of them are about the interface, which nobody asked me to design, and which I would rather not have at all: a player should play, and the rest is decoration that breaks, and breaks again with every release of the toolkit it was built on, which is why I keep asking for a build without it.\n";
+        let quoting = format!(
+            "{article}Makali wrote:\n    You should never compile the interface in at all!\nSo I should fix a bad interface by having none?\nVarious people wrote:\n  - You didn't try the other player!\nTrue, I hadn't. Now I have, and it is worse.\nSomeone else wrote:\n> Have you considered another distribution?\nEvery single time."
+        );
+        assert!(removed(&thread(), &quoting).is_empty());
+        // Readers' comments under "says:" headers, or "wrote:" over their own words, go.
+        let comments = format!(
+            "{article}Makali wrote:\nGreat write-up, I had the same problem.\nJo says:\nMe too, the old one was better.\nSam wrote:\nThanks for testing it."
+        );
+        assert_eq!(removed(&thread(), &comments), (2..=7).collect::<Vec<_>>());
     }
 
     #[test]
