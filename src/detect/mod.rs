@@ -611,7 +611,12 @@ impl<'a> Params<'a> {
 fn lowercase_strings(key: &str, value: &toml::Value) -> Result<Vec<String>, String> {
     let mut list = strings(key, value)?;
     for s in &mut list {
-        *s = s.to_lowercase();
+        // Most words are ASCII: lowercased in place, without a second allocation.
+        if s.is_ascii() {
+            s.make_ascii_lowercase();
+        } else {
+            *s = s.to_lowercase();
+        }
     }
     Ok(list)
 }
