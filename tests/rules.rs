@@ -51,3 +51,27 @@ fn rule_ids_are_namespaced_by_their_folder() {
         );
     }
 }
+
+#[test]
+fn default_patterns_spell_their_digits_out() {
+    // Unicode's `\d` is some sixty ranges: the default patterns held it 154 times, and
+    // the shared pattern set and the rules' own regexes cost 28M more instructions to
+    // build for it on the first megabyte (the sample of scripts/instructions.py). The
+    // digits the pack languages' pages print are ASCII and Arabic-Indic: `[0-9٠-٩]`.
+    for rule in RuleSet::defaults().unwrap().rules {
+        let mut patterns = Vec::new();
+        if let chaff::rules::Matcher::Pattern(re) = &rule.matcher {
+            patterns.push(re.as_str().to_string());
+        }
+        if let Some(block) = &rule.block {
+            patterns.push(block.member.as_str().to_string());
+        }
+        for p in patterns {
+            assert!(
+                !p.replace(r"\\", "").contains(r"\d"),
+                "{}: write digits as [0-9٠-٩], not \\d (see README, Adding a rule)",
+                rule.id
+            );
+        }
+    }
+}
