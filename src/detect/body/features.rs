@@ -18,6 +18,9 @@ pub struct FeaturesMemo {
     /// Whether the input reads as a page dump, once main-body first judged it: the pass
     /// after a trim sees what looks like an extractor's output, and is still a page's.
     pub(super) page_dump: Option<bool>,
+    /// The language main-body first told the document's lines to be in: the passes after
+    /// a trim read the same article, and take it from here rather than sampling again.
+    pub(super) lang: Option<usize>,
 }
 
 /// [`Features`] and the language they were read for; `lang` [`u32::MAX`] when unread.
@@ -44,6 +47,7 @@ impl FeaturesMemo {
             lines,
             features: Vec::new(),
             page_dump: None,
+            lang: None,
         }
     }
 

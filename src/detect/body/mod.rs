@@ -206,8 +206,17 @@ impl MainBody {
         if !short_run {
             return;
         }
-        let Some((lang, sample)) = self.language(lines) else {
-            return;
+        // Told once a document: a later pass's lines are the same article's, and their
+        // features are in the memo already (a cut line is read afresh).
+        let (lang, sample) = match memo.lang {
+            Some(lang) => (lang, Sample::default()),
+            None => {
+                let Some((lang, sample)) = self.language(lines) else {
+                    return;
+                };
+                memo.lang = Some(lang);
+                (lang, sample)
+            }
         };
         // Short lines the other rules took (a share row, "Previous Post / Next Post", a
         // newsletter box) were furniture where they stood: they part the body from what
