@@ -46,6 +46,7 @@ use regex::Regex;
 use super::threads::{name_line, one_line_header, relative_stamp, says_line};
 use super::{Params, Survivor, SurvivorPos, ends_sentence, taken_after};
 use crate::document::Document;
+use crate::memo::Origins;
 
 #[derive(Debug, Clone)]
 pub struct CommentSection {
@@ -113,8 +114,24 @@ impl CommentSection {
         self
     }
 
-    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
-        let kinds: Vec<Kind> = lines.iter().map(|l| self.kind(l)).collect();
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        origins: &Origins,
+        memo: &mut SectionKinds,
+        out: &mut Vec<SurvivorPos>,
+    ) {
+        // A whole line reads the same in every pass: its kind is read once.
+        let kinds: Vec<Kind> = lines
+            .iter()
+            .map(
+                |l| match l.is_whole().then(|| origins.get(doc, l.line)).flatten() {
+                    Some(i) => memo.get(i, || self.kind(l)),
+                    None => self.kind(l),
+                },
+            )
+            .collect();
         // Most documents have no comment heading, and nothing below needs reading.
         let Some(first) = kinds
             .iter()
@@ -233,6 +250,31 @@ impl CommentSection {
         let lo = k.saturating_sub(self.teaser_gap);
         let hi = (k + self.teaser_gap).min(kinds.len() - 1);
         (lo..=hi).any(|j| j != k && matches!(kinds[j], Kind::Counted | Kind::Titled))
+    }
+}
+
+/// comment-section's kind of each input line, read once for all passes.
+///
+/// Cost: one byte an input line, allocated when the detector first runs.
+#[derive(Debug, Clone)]
+pub struct SectionKinds {
+    lines: usize,
+    kinds: Vec<Option<Kind>>,
+}
+
+impl SectionKinds {
+    pub fn new(lines: usize) -> SectionKinds {
+        SectionKinds {
+            lines,
+            kinds: Vec::new(),
+        }
+    }
+
+    fn get(&mut self, i: usize, read: impl FnOnce() -> Kind) -> Kind {
+        if self.kinds.is_empty() {
+            self.kinds.resize(self.lines, None);
+        }
+        *self.kinds[i].get_or_insert_with(read)
     }
 }
 
@@ -366,7 +408,13 @@ mod tests {
             .map(|(i, l)| Survivor::new(i, Cow::Borrowed(l)))
             .collect();
         let mut out = Vec::new();
-        section().detect(&doc, &lines, &mut out);
+        section().detect(
+            &doc,
+            &lines,
+            &Origins::Input,
+            &mut SectionKinds::new(doc.lines.len()),
+            &mut out,
+        );
         out.into_iter().map(|k| lines[k.0].line).collect()
     }
 

@@ -25,6 +25,7 @@ use crate::memo::Origins;
 
 pub use body::{FeaturesMemo, MainBody};
 pub use comment_section::CommentSection;
+pub use comment_section::SectionKinds;
 pub use datelines::Datelines;
 pub use glued::GluedLabels;
 pub use icons::IconStrings;
@@ -253,7 +254,7 @@ impl Detector {
             Kind::RepeatedBody(d) => d.detect(lines, out),
             Kind::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
             Kind::CommentThread(d) => d.detect(doc, lines, out),
-            Kind::CommentSection(d) => d.detect(doc, lines, out),
+            Kind::CommentSection(d) => d.detect(doc, lines, origins, &mut memo.section_kinds, out),
             _ => {}
         }
     }
@@ -268,6 +269,9 @@ pub struct Memo {
     keys: Vec<u64>,
     chars: Vec<u32>,
     words: FeaturesMemo,
+    /// comment-section's reading of each input line (a heading, a closer, ...), kept
+    /// from pass to pass.
+    section_kinds: SectionKinds,
 }
 
 /// In [`Memo`]'s `chars`: not computed yet.
@@ -280,6 +284,7 @@ impl Memo {
             keys: Vec::new(),
             chars: Vec::new(),
             words: FeaturesMemo::new(lines),
+            section_kinds: SectionKinds::new(lines),
         }
     }
 
