@@ -125,12 +125,10 @@ impl CommentSection {
         // A whole line reads the same in every pass: its kind is read once.
         let kinds: Vec<Kind> = lines
             .iter()
-            .map(
-                |l| match l.is_whole().then(|| origins.get(doc, l.line)).flatten() {
-                    Some(i) => memo.get(i, || self.kind(l)),
-                    None => self.kind(l),
-                },
-            )
+            .map(|l| match l.input_line(doc, origins) {
+                Some(i) => memo.get(i, || self.kind(l)),
+                None => self.kind(l),
+            })
             .collect();
         // Most documents have no comment heading, and nothing below needs reading.
         let Some(first) = kinds

@@ -395,6 +395,15 @@ impl<'a> Survivor<'a> {
         matches!(self.text, Cow::Borrowed(_))
     }
 
+    /// The input line this survivor is, when it is one whole: what a detector reads of
+    /// it can then be kept for the passes after this one. A cut line is read afresh.
+    #[inline]
+    pub(crate) fn input_line(&self, doc: &Document, origins: &Origins) -> Option<usize> {
+        self.is_whole()
+            .then(|| origins.get(doc, self.line))
+            .flatten()
+    }
+
     pub fn new(line: usize, text: Cow<'a, str>) -> Self {
         Self::with_scratch(line, text, &mut Vec::new())
     }

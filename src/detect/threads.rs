@@ -124,12 +124,16 @@ static RELATIVE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     });
 
 /// `NAME says:` and its translations, on a short line.
-/// [`RELATIVE`] and [`SAYS`], compiled when a line first needs them: most documents'
+/// [`RELATIVE`] and the says-line regex, compiled when a line first needs them: most documents'
 /// lines are turned away by cheaper tests, and start-up does not pay for them.
 static RELATIVE_RE: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(RELATIVE).expect("a valid regex"));
-static SAYS_RE: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(SAYS).expect("a valid regex"));
+static SAYS_RE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*\S.{{0,60}}\s(?:{OTHER_SAYS_VERBS}|{QUOTE_VERBS})\s*:\s*$"
+    ))
+    .expect("a valid regex")
+});
 
 /// A "`NAME says:`" line, a comment's header on its own.
 pub(super) fn says_line(text: &str) -> bool {
@@ -141,8 +145,7 @@ pub(super) fn says_line(text: &str) -> bool {
 /// attributed, in mail, forums and a blog answering its readers.
 fn quote_attribution(text: &str) -> bool {
     static WROTE: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
-        Regex::new(r"(?i)\s(?:wrote|said|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|napisał|написал|yazdı)\s*:\s*$")
-            .expect("a valid regex")
+        Regex::new(&format!(r"(?i)\s(?:{QUOTE_VERBS})\s*:\s*$")).expect("a valid regex")
     });
     WROTE.is_match(text)
 }
@@ -275,7 +278,14 @@ pub(super) fn name_line(text: &str) -> bool {
         && (!ends_sentence(text) || ends_with_initial(text))
 }
 
-const SAYS: &str = r"(?i)^\s*\S.{0,60}\s(?:says|said|wrote|schreibt|schrieb|dit|a\s+écrit|dice|dijo|escribió|scrive|ha\s+scritto|diz|disse|escreveu|zegt|schreef|pisze|napisał|пишет|написал|yazdı|diyor)\s*:\s*$";
+/// The verbs of a says-line ("Jane says:"), in the languages we support: those that
+/// attribute a quote (mail's and forums' "wrote:", see [`quote_attribution`]), and the
+/// rest. (Spanish "dijo" and Portuguese "disse" are past tense too, but not yet counted as
+/// attributions.)
+const QUOTE_VERBS: &str =
+    r"wrote|said|schrieb|a\s+écrit|escribió|ha\s+scritto|escreveu|schreef|napisał|написал|yazdı";
+const OTHER_SAYS_VERBS: &str =
+    r"says|schreibt|dit|dice|dijo|scrive|diz|disse|zegt|pisze|пишет|diyor";
 
 /// Longest name line, in characters: a full name with a nickname or an initial.
 const MAX_NAME_CHARS: usize = 40;

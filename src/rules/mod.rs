@@ -41,11 +41,16 @@ impl Source {
     pub fn defaults() -> Vec<Source> {
         EMBEDDED
             .iter()
-            .map(|(name, text, _)| Source {
-                name: format!("<default>/{name}"),
-                text: (*text).to_string(),
-            })
+            .map(|(name, text, _)| Source::embedded(name, text))
             .collect()
+    }
+
+    /// Embedded file `name` as the text `text` (whole, or its lean copy).
+    fn embedded(name: &str, text: &str) -> Source {
+        Source {
+            name: format!("<default>/{name}"),
+            text: text.to_string(),
+        }
     }
 
     /// Read a rule file, or every `*.toml` file under a folder (sorted, so load order and
@@ -314,7 +319,7 @@ impl Rule {
 }
 
 /// A rule's description and examples.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct RuleDocs {
     description: String,
     examples: Vec<Example>,
@@ -382,11 +387,7 @@ impl RuleSet {
     pub fn defaults() -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::default();
         for (k, (name, _, lean)) in EMBEDDED.iter().enumerate() {
-            let source = Source {
-                name: format!("<default>/{name}"),
-                text: (*lean).to_string(),
-            };
-            set.add(&source, Compile::Lazily, Some(k))?;
+            set.add(&Source::embedded(name, lean), Compile::Lazily, Some(k))?;
         }
         Ok(set)
     }

@@ -236,16 +236,9 @@ impl MainBody {
                     .count(),
             })
             .collect();
-        // A run of taken lines parts short prose as a run of furniture does.
-        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
         // Each line's input line, where its words are kept from pass to pass.
-        let origin = |line: &Survivor| {
-            line.is_whole()
-                .then(|| origins.get(doc, line.line))
-                .flatten()
-        };
-        let (classes, mut scores, gaps) =
-            self.scores(lines, lang, &sample, &taken, &parted, &origin, memo);
+        let origin = |line: &Survivor| line.input_line(doc, origins);
+        let (classes, mut scores, gaps) = self.scores(lines, lang, &sample, &taken, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -390,17 +383,18 @@ impl MainBody {
 
     /// Each line's class, its score (positive for prose, negative for furniture), and the
     /// cost of the short lines other rules took right before it (`taken`), its gap.
-    #[allow(clippy::too_many_arguments)]
     fn scores(
         &self,
         lines: &[Survivor],
         lang: usize,
         sample: &Sample,
         taken: &[usize],
-        parted: &[bool],
         origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
     ) -> (Vec<Class>, Vec<i64>, Vec<i64>) {
+        // A run of taken lines parts short prose as a run of furniture does.
+        let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
+        let parted = &parted[..];
         let bit = 1u32 << lang;
         let mut scratch = String::new();
         let mut read = |pos: usize, text: &str| {
