@@ -4,8 +4,9 @@
 //! `8 Dec, 2021 14:34`, `2024-07-05 06:15:31`, `Published: December 8, 2021 at 2:34 pm`,
 //! `08.12.2021, 14:34 MSK`. The detector removes a line made only of date and time
 //! parts (numbers, month and weekday names in the languages we support, `hh:mm`,
-//! am/pm, time-zone codes, ISO and dotted or slashed dates), optionally behind one of
-//! the `labels`, provided it names a date, not just a time. Rules set where it may
+//! am/pm, time-zone codes, ISO and dotted or slashed dates, dates in Chinese units
+//! `2024年3月12日`, and a British `14.35` once a date is named), optionally behind one
+//! of the `labels` (the longest that fits), provided it names a date, not just a time. Rules set where it may
 //! fire; the default rule keeps it to the head and tail of the document, because a
 //! date alone on a line inside the body is often a diary or live-blog heading.
 //!
@@ -25,12 +26,13 @@
 use std::sync::Arc;
 
 use super::Params;
+use super::labels::Labels;
 use super::bylines::{Bylines, ReadingTime};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
 pub struct Datelines {
-    labels: Vec<String>,
+    labels: Labels,
     min_run: usize,
     timeline: usize,
     /// With `by` words: a byline beside its stamp ("By Jane Smith | May 3, 2024") is a
@@ -201,6 +203,34 @@ const MONTHS: &[&str] = &[
     "октября",
     "ноября",
     "декабря",
+    // ar: the Gregorian names of Egypt and the Gulf, then the Levant's (whose two-word
+    // names "تشرين الأول" pair a month word with an ordinal, glue below)
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "إبريل",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "اغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+    "كانون",
+    "شباط",
+    "آذار",
+    "نيسان",
+    "أيار",
+    "حزيران",
+    "تموز",
+    "آب",
+    "أيلول",
+    "تشرين",
 ];
 
 const WEEKDAYS: &[&str] = &[
@@ -301,13 +331,48 @@ const WEEKDAYS: &[&str] = &[
     "الجمعة",
     "السبت",
     "الأحد",
+    // zh
+    "星期一",
+    "星期二",
+    "星期三",
+    "星期四",
+    "星期五",
+    "星期六",
+    "星期日",
+    "星期天",
+    "周一",
+    "周二",
+    "周三",
+    "周四",
+    "周五",
+    "周六",
+    "周日",
 ];
 
 const GLUE: &[&str] = &[
-    "at", "on", "um", "à", "a", "las", "às", "alle", "om", "o", "в", "г", "г.",
+    "at",
+    "on",
+    "um",
+    "à",
+    "a",
+    "las",
+    "às",
+    "alle",
+    "om",
+    "o",
+    "в",
+    "г",
+    "г.",
     // Spanish and Portuguese join day, month and year with "de" ("3 de mayo de 2024");
     // Polish closes a date with "r." (roku: "3 maja 2024 r.").
-    "de", "del", "r", "roku",
+    "de",
+    "del",
+    "r",
+    "roku",
+    // The Levant's two-word months ("كانون الثاني", "تشرين الأول") and Arabic's "at".
+    "الأول",
+    "الثاني",
+    "في",
 ];
 
 #[derive(Default)]
@@ -334,7 +399,7 @@ impl Datelines {
             ))
         });
         Ok(Datelines {
-            labels,
+            labels: Labels::new(labels),
             min_run: p.usize("min-run", 1)?.max(1),
             timeline: p.usize("timeline", 3)?,
             bylines,
@@ -402,7 +467,7 @@ impl Datelines {
     /// A detector that takes these words as labels.
     pub fn with_labels(labels: Vec<String>) -> Self {
         Datelines {
-            labels,
+            labels: Labels::new(labels),
             min_run: 1,
             timeline: 0,
             bylines: None,
@@ -444,13 +509,15 @@ impl Datelines {
         self.label(&text.to_lowercase()).is_some()
     }
 
-    /// The text after a leading label, if it has one.
+    /// The text after a leading label, if it has one: the longest that fits, so
+    /// "Publicado el 3 de mayo" loses "publicado el", not "publicado" and a stray "el".
+    /// A fullwidth colon ends a label too ("发布时间：2024年3月12日").
     fn label<'t>(&self, text: &'t str) -> Option<&'t str> {
         let text = text.trim_start();
-        self.labels.iter().find_map(|label| {
+        self.labels.candidates(text).iter().find_map(|label| {
             text.strip_prefix(label.as_str())
-                .filter(|r| r.starts_with([':', ' ']))
-                .map(|r| r.trim_start_matches([':', ' ']))
+                .filter(|r| r.starts_with([':', '：', ' ']))
+                .map(|r| r.trim_start_matches([':', '：', ' ']))
         })
     }
 
@@ -580,6 +647,17 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
         seen.years += 1;
         return true;
     }
+    if let Some(year) = cjk_date(tok) {
+        seen.date = true;
+        seen.number = true;
+        seen.years += usize::from(year);
+        return true;
+    }
+    // The Guardian's "14.35 GMT": a dotted time, once the line names a date.
+    if seen.date && dotted_time(tok) {
+        seen.time = true;
+        return true;
+    }
     let time = time_part(tok.trim_end_matches("am").trim_end_matches("pm"));
     seen.time |= time;
     seen.number |= time;
@@ -595,6 +673,46 @@ fn numeric_date(tok: &str) -> bool {
             .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
         && parts.iter().any(|p| p.len() == 4 || p.len() == 2)
         && (parts[0].len() == 4 || parts[2].len() == 4 || parts[2].len() == 2)
+}
+
+/// A date written with Chinese (and Japanese) units: "2024年3月12日", "3月12日",
+/// "2024年3月": numbers each followed by 年, 月 or 日, in that order. Whether it names a
+/// year, or `None` when it is no such date.
+fn cjk_date(tok: &str) -> Option<bool> {
+    let mut rest = tok;
+    let mut last = 0;
+    let mut year = false;
+    while !rest.is_empty() {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let unit = rest[digits..].chars().next()?;
+        let rank = match unit {
+            '年' => 1,
+            '月' => 2,
+            '日' => 3,
+            _ => return None,
+        };
+        if digits == 0 || digits > 4 || rank <= last {
+            return None;
+        }
+        year |= rank == 1;
+        last = rank;
+        rest = &rest[digits + unit.len_utf8()..];
+    }
+    // A year alone ("2024年") is no date.
+    (last >= 2).then_some(year)
+}
+
+/// 14.35: hours and minutes behind a dot, as British papers print a time.
+fn dotted_time(tok: &str) -> bool {
+    let Some((h, m)) = tok.split_once('.') else {
+        return false;
+    };
+    let num = |p: &str, len: std::ops::RangeInclusive<usize>, max: u32| {
+        len.contains(&p.len())
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    num(h, 1..=2, 23) && num(m, 2..=2, 59)
 }
 
 /// 06:15, 06:15:31, 06:15:31.123, 06:15+03:00, and French 10h32.
@@ -619,15 +737,21 @@ mod tests {
 
     fn det() -> Datelines {
         Datelines {
-            labels: [
-                "published",
-                "updated",
-                "posted on",
-                "publié le",
-                "mis à jour le",
-            ]
-            .map(String::from)
-            .to_vec(),
+            labels: Labels::new(
+                [
+                    "published",
+                    "updated",
+                    "posted on",
+                    "publié le",
+                    "mis à jour le",
+                    "publicado",
+                    "publicado el",
+                    "发布时间",
+                    "نشر في",
+                ]
+                .map(String::from)
+                .to_vec(),
+            ),
             min_run: 1,
             timeline: 0,
             bylines: None,
@@ -654,6 +778,13 @@ mod tests {
             "3 de mayo de 2024",
             "Sexta-feira, 3 de maio de 2024",
             "3 maja 2024 r.",
+            // the longest label ("publicado el", not "publicado" and a stray "el")
+            "Publicado el 12 de marzo de 2024",
+            "Tuesday 12 March 2024 14.35 GMT",
+            "2024年3月12日 星期二",
+            "发布时间：2024年3月12日",
+            "نشر في 12 مارس 2024",
+            "12 تشرين الأول 2024",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }
@@ -690,6 +821,11 @@ mod tests {
             "29 November 2018 | 20 January 2019",
             "3 de 5",
             "Nació el 3 de mayo de 2024.",
+            // a price and a score beside a date, a year alone in Chinese
+            "12 March 2024 14.355",
+            "14.35",
+            "2024年",
+            "2024年3月12日发布会",
         ] {
             assert!(!d.is_dateline(line), "{line}");
         }

@@ -25,6 +25,7 @@
 use std::ops::Range;
 
 use super::bylines::{Bylines, ReadingTime, prefix_len};
+use super::labels::Labels;
 use super::{Datelines, Params, ends_sentence};
 use crate::document::Document;
 
@@ -33,11 +34,8 @@ pub struct GluedLabels {
     /// Bylines beside their stamps ("By Jane Smith | May 3, 2024"), and stamps alone.
     bylines: Bylines,
     max_label_bytes: usize,
-    /// The read-also labels, lowercased, that start with an ASCII letter, by that letter: a
-    /// line is compared only with the labels its first byte can start.
-    read_also_ascii: Vec<Vec<String>>,
-    /// The read-also labels that start with another character.
-    read_also_other: Vec<String>,
+    /// The read-also labels: a line is compared only with those its first letter can start.
+    read_also: Labels,
 }
 
 /// How far into a line a label's first digit or bar may stand: "Published on Wednesday,
@@ -71,24 +69,6 @@ const GLUED_SENTENCE_WORDS: usize = 5;
 
 impl GluedLabels {
     pub(super) fn new(p: &mut Params) -> Result<Self, String> {
-        let mut read_also_ascii = vec![Vec::new(); 128];
-        let mut read_also_other = Vec::new();
-        for label in p.words("read-also")? {
-            // Turkish writes a capital `i` as `İ`, a byte past ASCII: such a line is
-            // compared with the labels of other first letters.
-            if label.starts_with('i') {
-                read_also_other.push(label.clone());
-            }
-            match label.bytes().next() {
-                Some(b) if b.is_ascii_alphabetic() => read_also_ascii[b as usize].push(label),
-                Some(_) => read_also_other.push(label),
-                None => {}
-            }
-        }
-        // The longest label first, so "read more" is not taken for "read".
-        for labels in read_also_ascii.iter_mut().chain([&mut read_also_other]) {
-            labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-        }
         Ok(GluedLabels {
             bylines: Bylines::new(
                 Datelines::with_labels(p.words("labels")?),
@@ -96,8 +76,7 @@ impl GluedLabels {
                 p.words("by")?,
             ),
             max_label_bytes: p.usize("max-label-bytes", 80)?,
-            read_also_ascii,
-            read_also_other,
+            read_also: Labels::new(p.words("read-also")?),
         })
     }
 
@@ -140,26 +119,20 @@ impl GluedLabels {
         if text.len() < MIN_GLUED_BYTES {
             return None;
         }
-        let first = *text.as_bytes().first()?;
-        let label = if first.is_ascii() {
-            // Most lines: a table lookup, then a comparison of bytes.
-            // A label with a letter past ASCII ("lee también") is compared by
-            // characters: an uppercase one is another byte ("LEE TAMBIÉN").
-            self.read_also_ascii[first.to_ascii_lowercase() as usize]
-                .iter()
-                .find_map(|label| match label.is_ascii() {
-                    true => text
-                        .as_bytes()
-                        .get(..label.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
-                        .then_some(label.len()),
-                    false => prefix_len(text, label),
-                })
-        } else {
-            self.read_also_other
-                .iter()
-                .find_map(|label| prefix_len(text, label))
-        };
+        // Most lines: a table lookup, then a comparison of bytes. A label with a letter
+        // past ASCII ("lee también"), or a line that opens with one, is compared by
+        // characters: an uppercase one is another byte ("LEE TAMBIÉN", "İLGİLİ").
+        let ascii = text.as_bytes().first()?.is_ascii();
+        let label = self.read_also.candidates(text).iter().find_map(|label| {
+            if ascii && label.is_ascii() {
+                text.as_bytes()
+                    .get(..label.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(label.as_bytes()))
+                    .then_some(label.len())
+            } else {
+                prefix_len(text, label)
+            }
+        });
         let label = label?;
         // The label ends at a word's end, then a colon, a dash or a bar may follow.
         if text[label..]

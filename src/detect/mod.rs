@@ -10,6 +10,7 @@ mod bylines;
 mod comment_section;
 mod datelines;
 mod glued;
+mod labels;
 mod icons;
 mod links;
 mod repeats;
