@@ -26,8 +26,8 @@
 use std::sync::Arc;
 
 use super::Params;
-use super::labels::Labels;
 use super::bylines::{Bylines, ReadingTime};
+use super::labels::Labels;
 use crate::document::Document;
 
 #[derive(Debug, Clone)]

@@ -50,7 +50,13 @@ mod tests {
 
     #[test]
     fn candidates_are_by_first_letter_in_any_case_longest_first() {
-        let words = ["read", "read more", "lire aussi", "читайте также", "ilgili haberler"];
+        let words = [
+            "read",
+            "read more",
+            "lire aussi",
+            "читайте также",
+            "ilgili haberler",
+        ];
         let labels = Labels::new(words.map(String::from).to_vec());
         assert_eq!(labels.candidates("READ MORE: x"), ["read more", "read"]);
         assert_eq!(labels.candidates("Читайте также"), ["читайте также"]);

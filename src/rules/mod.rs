@@ -18,15 +18,16 @@ use toml::Spanned;
 use crate::detect::Detector;
 pub use error::RuleError;
 pub use spec::{Action, Anchor, Scope};
-use spec::{OverrideSpec, RuleFile, RuleSpec};
+use spec::{LeanRuleFile, OverrideSpec, RuleFile, RuleSpec};
 
 /// Regexes from rule files may not compile to more than this, so a hostile rule file
 /// cannot exhaust memory.
 const REGEX_SIZE_LIMIT: usize = 2 << 20;
 
 /// The default rule files, embedded at build time from `rules/`: each file's name, its
-/// full text, and its text without comments, descriptions and examples, which is what
-/// start-up parses (see `lean_text` in build.rs: it halves the start-up's instructions).
+/// full text, and its rules without descriptions and examples as JSON, which is what
+/// start-up parses (see `lean_json` in build.rs: TOML parsing was most of start-up; empty
+/// when the file does not parse, so its error is reported against the full text).
 static EMBEDDED: &[(&str, &str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// The text of one rule file and the name it is reported under.
@@ -45,7 +46,7 @@ impl Source {
             .collect()
     }
 
-    /// Embedded file `name` as the text `text` (whole, or its lean copy).
+    /// Embedded file `name` as the text `text` (whole, or its lean JSON copy).
     fn embedded(name: &str, text: &str) -> Source {
         Source {
             name: format!("<default>/{name}"),
@@ -386,8 +387,18 @@ impl RuleSet {
     /// every check a user's rule file gets at load time.
     pub fn defaults() -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::default();
-        for (k, (name, _, lean)) in EMBEDDED.iter().enumerate() {
-            set.add(&Source::embedded(name, lean), Compile::Lazily, Some(k))?;
+        for (k, (name, full, lean)) in EMBEDDED.iter().enumerate() {
+            let file = match lean.is_empty() {
+                true => Source::embedded(name, full),
+                false => Source::embedded(name, lean),
+            };
+            let parsed = match lean.is_empty() {
+                true => parse_toml(&file)?,
+                false => serde_json::from_str::<LeanRuleFile>(lean)
+                    .map_err(|e| RuleError::at(&file.name, lean, 0..0, e.to_string()))?
+                    .into(),
+            };
+            set.add(&file, parsed, Compile::Lazily, Some(k))?;
         }
         Ok(set)
     }
@@ -404,7 +415,7 @@ impl RuleSet {
     /// Parse and compile one more rule file into the set: every regex is compiled now,
     /// so an error points at its file and field before any document is read.
     pub fn add_source(&mut self, source: &Source) -> Result<(), RuleError> {
-        self.add(source, Compile::Now, None)
+        self.add(source, parse_toml(source)?, Compile::Now, None)
     }
 
     /// Rules whose `block-member` patterns are the same text share one regex, compiled
@@ -432,6 +443,7 @@ impl RuleSet {
     fn add(
         &mut self,
         source: &Source,
+        file: RuleFile,
         when: Compile,
         embedded: Option<usize>,
     ) -> Result<(), RuleError> {
@@ -440,12 +452,6 @@ impl RuleSet {
             .iter()
             .map(|r| (r.id.as_str(), r.source.as_str()))
             .collect();
-        let file: RuleFile = toml::from_str(&source.text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            RuleError::at(&source.name, &source.text, span, e.message().trim()).with_help(
-                "see the rule format in the README (`[[rule]]` tables with id, description, ...)",
-            )
-        })?;
         let mut added: Vec<Rule> = Vec::with_capacity(file.rules.len());
         for spec in file.rules {
             let id = spec.id.get_ref().clone();
@@ -590,6 +596,16 @@ impl RuleSet {
     pub fn get(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// A rule file's text as TOML; an error names the file, line and column.
+fn parse_toml(source: &Source) -> Result<RuleFile, RuleError> {
+    toml::from_str(&source.text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        RuleError::at(&source.name, &source.text, span, e.message().trim()).with_help(
+            "see the rule format in the README (`[[rule]]` tables with id, description, ...)",
+        )
+    })
 }
 
 fn compile(
@@ -935,8 +951,10 @@ mod tests {
         assert_eq!(patterns(&eager), patterns(&lazy));
         assert!(patterns(&lazy).len() > 20);
         assert_eq!(eager.fingerprint(), lazy.fingerprint());
-        // The lean texts start-up parses lose nothing a rule is made of, and the
+        // Every default file has its lean JSON copy (an empty one means build.rs could
+        // not parse the file), which loses nothing a rule is made of, and the
         // documentation read back from the full texts is the full texts' own.
+        assert!(EMBEDDED.iter().all(|(_, _, lean)| !lean.is_empty()));
         let shape = |set: &RuleSet| -> Vec<String> {
             set.rules
                 .iter()
