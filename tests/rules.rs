@@ -75,3 +75,26 @@ fn default_patterns_spell_their_digits_out() {
         }
     }
 }
+
+#[test]
+fn glued_labels_know_every_dateline_label() {
+    // A stamp's label is one notion: what datelines.bare drops on a line of its own,
+    // meta.glued-labels must cut where an extractor glued it to the first sentence.
+    let set = RuleSet::defaults().unwrap();
+    let labels = |id: &str| -> Vec<String> {
+        let rule = set.get(id).unwrap();
+        rule.params["labels"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_lowercase())
+            .collect()
+    };
+    let glued = labels("meta.glued-labels");
+    for label in labels("datelines.bare") {
+        assert!(
+            glued.contains(&label),
+            "`{label}`: a label of datelines.bare that meta.glued-labels lacks"
+        );
+    }
+}

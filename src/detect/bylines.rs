@@ -94,6 +94,11 @@ impl Bylines {
         timed && bare_dates < 2
     }
 
+    /// Whether `text` opens with one of the stamps' labels ("Updated", "发布时间").
+    pub(super) fn is_labelled(&self, text: &str) -> bool {
+        self.dates.is_labelled(text.trim_start())
+    }
+
     /// A whole line that is a byline with its stamp: two parts at least (a stamp alone is
     /// the dateline test's), one of them with a digit. Most lines have no separator and
     /// are turned away by a scan of their bytes.

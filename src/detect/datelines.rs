@@ -676,12 +676,13 @@ fn numeric_date(tok: &str) -> bool {
 }
 
 /// A date written with Chinese (and Japanese) units: "2024年3月12日", "3月12日",
-/// "2024年3月": numbers each followed by 年, 月 or 日, in that order. Whether it names a
+/// "2024年3月": numbers each followed by 年, 月 or 日, in that order, a month among them. Whether it names a
 /// year, or `None` when it is no such date.
 fn cjk_date(tok: &str) -> Option<bool> {
     let mut rest = tok;
     let mut last = 0;
     let mut year = false;
+    let mut month = false;
     while !rest.is_empty() {
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         let unit = rest[digits..].chars().next()?;
@@ -695,11 +696,12 @@ fn cjk_date(tok: &str) -> Option<bool> {
             return None;
         }
         year |= rank == 1;
+        month |= rank == 2;
         last = rank;
         rest = &rest[digits + unit.len_utf8()..];
     }
-    // A year alone ("2024年") is no date.
-    (last >= 2).then_some(year)
+    // A year alone ("2024年") or a count of days ("366日") is no date: a month is named.
+    (month).then_some(year)
 }
 
 /// 14.35: hours and minutes behind a dot, as British papers print a time.
@@ -825,6 +827,7 @@ mod tests {
             "12 March 2024 14.355",
             "14.35",
             "2024年",
+            "366日",
             "2024年3月12日发布会",
         ] {
             assert!(!d.is_dateline(line), "{line}");

@@ -106,7 +106,14 @@ impl GluedLabels {
         let first = bytes[..bytes.len().min(MARK_BYTES)]
             .iter()
             .position(|b| b.is_ascii_digit() || *b == b'|' || *b == 0xB7 || *b == 0xA2)?;
-        joins(text, first + 1, bytes.len()).find(|&at| self.is_label(&text[..at]))
+        joins(text, first + 1, bytes.len(), Join::AfterLabel).find(|&at| {
+            let left = &text[..at];
+            // Chinese and Japanese write a date straight into a sentence ("3月12日上午，
+            // 市议会…", "1月1日の豆知識"): there, only a stamp behind its label
+            // ("发布时间：2024年3月12日市议会…") is the page's, not the sentence's.
+            self.is_label(left)
+                && (!text[at..].starts_with(ideographic) || self.bylines.is_labelled(left))
+        })
     }
 
     /// Where a read-also label's headline ends, if a sentence is glued to it: "Lire aussi :
@@ -147,7 +154,7 @@ impl GluedLabels {
         });
         let from = text.len() - after.len();
         let end = text.floor_char_boundary(HEADLINE_BYTES.min(text.len()));
-        joins(text, from + 1, end).find(|&at| {
+        joins(text, from + 1, end, Join::Sentence).find(|&at| {
             let headline = &text[from..at];
             let words = headline.split_whitespace().count();
             (HEADLINE_WORDS..=MAX_HEADLINE_WORDS).contains(&words)
@@ -183,9 +190,31 @@ impl GluedLabels {
     }
 }
 
+/// What may follow a join, besides a capital and a small letter or an opening quote.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    /// After a headline: nothing else (a lone capital glued to a word is more often a
+    /// name's, "ProjectX", than a sentence's first word).
+    Sentence,
+    /// After what must be a whole label by itself (a stamp, a byline, a reading time):
+    /// also a capital that is a word of its own ("…de 2024A câmara aprovou", "…2024I
+    /// think"), and a letter of a script without case right after the stamp's last
+    /// digit or date unit ("…12 مارس 2024وافق المجلس", "…2024年3月12日市议会").
+    AfterLabel,
+}
+
+/// What Chinese and Japanese dates are written with: no join stands before one.
+const DATE_UNITS: [char; 7] = ['年', '月', '日', '時', '分', '秒', '号'];
+
+/// A character of a script written without spaces between words: kana, CJK ideographs,
+/// Hangul.
+fn ideographic(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
+}
+
 /// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
 /// and a letter, follow a letter, a digit or a closing mark with no space between them.
-fn joins(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_ {
+fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     (from..to).filter(move |&at| {
         let b = bytes[at];
@@ -205,6 +234,17 @@ fn joins(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_
         let next = after.next();
         (c.is_uppercase() && next.is_some_and(char::is_lowercase))
             || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic))
+            || (kind == Join::AfterLabel
+                && ((c.is_uppercase()
+                    && next.is_some_and(char::is_whitespace)
+                    && !prev.is_uppercase()
+                    && after.next().is_some_and(char::is_lowercase))
+                    || ((prev.is_ascii_digit() || matches!(prev, '日' | '号' | '分' | '秒'))
+                        && !c.is_ascii()
+                        && !DATE_UNITS.contains(&c)
+                        && c.is_alphabetic()
+                        && !c.is_uppercase()
+                        && !c.is_lowercase())))
     })
 }
 
@@ -216,6 +256,11 @@ fn joins(text: &str, from: usize, to: usize) -> impl Iterator<Item = usize> + '_
 /// `MIN_NUMBER_DIGITS` digits or more after a space is no name's part, as the digit in
 /// "4Runner" or "3Com" is.
 fn camel_case(left: &str, right: &str) -> bool {
+    // A figure or a question that ends the headline ("… sube un 5%Los resultados",
+    // "Was kommt jetzt?Der Rat …") is no part of a name.
+    if left.ends_with(['%', '?', '!', '”', '»']) {
+        return false;
+    }
     let digits = left.bytes().rev().take_while(u8::is_ascii_digit).count();
     if digits > 0 {
         let number_alone = left[..left.len() - digits].ends_with(char::is_whitespace);
@@ -251,7 +296,11 @@ mod tests {
         let mut t = toml::Table::new();
         t.insert(
             "labels".into(),
-            toml::Value::Array(["updated", "published", "on"].map(|s| s.into()).to_vec()),
+            toml::Value::Array(
+                ["updated", "published", "on", "发布时间", "نشر في"]
+                    .map(|s| s.into())
+                    .to_vec(),
+            ),
         );
         t.insert(
             "by".into(),
@@ -318,6 +367,16 @@ mod tests {
                 "Texte : Jean Dupont | 3 min de lectureLe conseil a voté mardi.",
                 "Texte : Jean Dupont | 3 min de lecture",
             ),
+            // A sentence that opens with a word of one capital, a script without case
+            (
+                "Published 12 March 2024A new law passed.",
+                "Published 12 March 2024",
+            ),
+            ("نشر في 12 مارس 2024وافق المجلس.", "نشر في 12 مارس 2024"),
+            (
+                "发布时间：2024年3月12日市议会周二批准了预算。",
+                "发布时间：2024年3月12日",
+            ),
         ] {
             assert_eq!(
                 d.label_end(line).map(|at| &line[..at]),
@@ -340,6 +399,10 @@ mod tests {
             // A name beside a name, with no stamp, is a menu's or a kicker's.
             "Jane Smith | Ana Ruiz | The council voted.",
             "By Jane Smith | Ana RuizThe council voted on the 3rd.",
+            // a date a Chinese or Japanese sentence opens with
+            "3月12日上午，市议会批准了预算。",
+            "1月 1日の豆知識",
+            "366日への旅",
         ] {
             assert_eq!(d.label_end(line), None, "{line}");
         }
