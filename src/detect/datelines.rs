@@ -23,12 +23,15 @@
 //! that is no date is a chronology or a diary, and none of its date lines goes, not even
 //! the first and the last at its edges (0: off).
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use super::Params;
 use super::bylines::{Bylines, ReadingTime};
 use super::labels::Labels;
+use super::stopwords::key;
 use crate::document::Document;
+use crate::keys::KeyMap;
 
 #[derive(Debug, Clone)]
 pub struct Datelines {
@@ -39,6 +42,10 @@ pub struct Datelines {
     /// dateline too.
     bylines: Option<Arc<Bylines>>,
 }
+
+/// What may stand before a dateline's label: a list's marker ("- Published 18 November
+/// 2019"), an archive tree's arrow ("► July 2012 (23)").
+const LIST_MARKERS: [char; 11] = ['-', '–', '•', '*', '·', ' ', '►', '▼', '▶', '▸', '▾'];
 
 /// Longest dateline, in bytes: two labelled stamps with their weekdays and time zones.
 const MAX_DATELINE_BYTES: usize = 160;
@@ -415,6 +422,7 @@ impl Datelines {
         // With `min-run` above one, only runs of that many date lines in a row go (blank
         // lines between them neither break nor count).
         let before = out.len();
+        let listed = (self.min_run > 1).then(|| self.list_candidates(doc));
         let mut run: Vec<usize> = Vec::new();
         for (i, line) in doc.lines.iter().enumerate() {
             // A line judged alone is judged only where the rule may drop it: a dateline
@@ -423,10 +431,8 @@ impl Datelines {
                 continue;
             }
             let text = doc.line(i);
-            // An entry of a date list is short ("► September 2012 (23)"): most lines of
-            // a document are longer and are never read here.
-            let short = self.min_run == 1 || text.len() <= LIST_ENTRY_BYTES;
-            if short && (self.is_dateline(text) || self.is_stamped_byline(text)) {
+            let read = listed.as_ref().is_none_or(|l| l[i]);
+            if read && (self.is_dateline(text) || self.is_stamped_byline(text)) {
                 run.push(i);
                 continue;
             }
@@ -443,6 +449,33 @@ impl Datelines {
         }
     }
 
+    /// The lines a list of dates may hold: short ones ("► September 2012 (23)"; most
+    /// lines of a document are longer) with a digit (every date has one), in a run of
+    /// `min-run` or more such lines (blank lines neither break nor count). Only these are
+    /// read as dates: the rest cannot stand in a list that long.
+    fn list_candidates(&self, doc: &Document) -> Vec<bool> {
+        let mut listed = vec![false; doc.lines.len()];
+        let mut group: Vec<usize> = Vec::new();
+        for (i, line) in doc.lines.iter().enumerate() {
+            if line.blank {
+                continue;
+            }
+            let text = doc.line(i);
+            if text.len() <= LIST_ENTRY_BYTES && text.bytes().any(|b| b.is_ascii_digit()) {
+                group.push(i);
+                continue;
+            }
+            if group.len() >= self.min_run {
+                group.iter().for_each(|&k| listed[k] = true);
+            }
+            group.clear();
+        }
+        if group.len() >= self.min_run {
+            group.iter().for_each(|&k| listed[k] = true);
+        }
+        listed
+    }
+
     /// At least `timeline` date lines, each followed by a line of text that is no date: a
     /// chronology's or a diary's headings, of which the first and the last stand at the
     /// document's edges like a template's dateline, and are the text's as much as the rest.
@@ -450,18 +483,24 @@ impl Datelines {
         if self.timeline == 0 {
             return false;
         }
-        let dated = |i: usize| {
+        // Each line is judged once: a date line followed by one that is none counts.
+        let mut entries = 0;
+        let mut previous_dated = false;
+        for (i, line) in doc.lines.iter().enumerate() {
+            if line.blank {
+                continue;
+            }
             let text = doc.line(i);
-            text.len() <= TIMELINE_ENTRY_BYTES && self.is_dateline(text)
-        };
-        let lines: Vec<usize> = (0..doc.lines.len())
-            .filter(|&i| !doc.lines[i].blank)
-            .collect();
-        lines
-            .windows(2)
-            .filter(|w| dated(w[0]) && !dated(w[1]))
-            .nth(self.timeline - 1)
-            .is_some()
+            let dated = text.len() <= TIMELINE_ENTRY_BYTES && self.is_dateline(text);
+            if previous_dated && !dated {
+                entries += 1;
+                if entries >= self.timeline {
+                    return true;
+                }
+            }
+            previous_dated = dated;
+        }
+        false
     }
 
     /// A detector that takes these words as labels.
@@ -490,11 +529,13 @@ impl Datelines {
         if line.len() > MAX_DATELINE_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        if !self.may_open_stamp(line) {
+            return false;
+        }
         let lower = line.to_lowercase();
         // A list marker before the label: "- Published 18 November 2019".
         // An archive tree's arrow: "► July 2012 (23)".
-        let rest =
-            lower.trim_start_matches(['-', '–', '•', '*', '·', ' ', '►', '▼', '▶', '▸', '▾']);
+        let rest = lower.trim_start_matches(LIST_MARKERS);
         // "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05":
         // two labelled stamps, each judged on its own (two years in one stamp are a range).
         let parts = || rest.split(['-', '|', '·', '–', '—']);
@@ -502,6 +543,45 @@ impl Datelines {
             return parts().all(|p| self.stamp(p));
         }
         self.stamp(rest)
+    }
+
+    /// Cheap first: whether `line` (trimmed) may open a stamp, read from its first word
+    /// without lowercasing the line: a label may start it, or its first word is a date's
+    /// (a number, a month, a weekday, a time). Every stamp passes; a line of prose with a
+    /// digit somewhere, most of those read here, stops at its first word.
+    fn may_open_stamp(&self, line: &str) -> bool {
+        let rest = line.trim_start_matches(LIST_MARKERS);
+        if !self.labels.candidates(rest).is_empty() {
+            return true;
+        }
+        // The first token as `stamp` splits, and also at a dash or a slash (the date
+        // test splits "Publié le … - Mis à jour" at dashes first, and a token's part
+        // before a dash or a slash is a date's part whenever the token is: "2024-07-05",
+        // "segunda-feira", "7/5/2024", "gmt-5").
+        let Some(first) = rest
+            .split(|c: char| {
+                c.is_whitespace()
+                    || matches!(
+                        c,
+                        ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']' | '-' | '/'
+                    )
+            })
+            .find(|t| !t.is_empty())
+        else {
+            return false;
+        };
+        let first = first.trim_end_matches('.');
+        let mut buf = [0u8; 32];
+        let lower = match first.is_ascii() && first.len() <= buf.len() {
+            true => {
+                let lower = &mut buf[..first.len()];
+                lower.copy_from_slice(first.as_bytes());
+                lower.make_ascii_lowercase();
+                Cow::Borrowed(std::str::from_utf8(lower).expect("ASCII"))
+            }
+            false => Cow::Owned(first.to_lowercase()),
+        };
+        atom(&lower, &mut Seen::default())
     }
 
     /// Whether `text` opens with one of the labels ("Updated", "Publié le").
@@ -552,26 +632,30 @@ enum Word {
     Other,
 }
 
-/// Month names, weekdays and glue words in one hash table: a stamp's every token is
-/// looked up, and a scan of the 200 names compared each with the token (a quarter of
-/// the datelines detectors' cost on page dumps).
-static WORDS: std::sync::LazyLock<std::collections::HashMap<&'static str, Word>> =
-    std::sync::LazyLock::new(|| {
-        let mut words = std::collections::HashMap::new();
-        for w in WEEKDAYS.iter().chain(GLUE) {
-            words.insert(*w, Word::Other);
-        }
-        // A month wins over a glue word of the same spelling ("mai", "mar").
-        for w in MONTHS {
-            words.insert(*w, Word::Month);
-        }
-        words
-    });
+/// Month names, weekdays and glue words in one table, by their word key (the stoplists'
+/// own, no SipHash): a stamp's every token is looked up.
+static WORDS: std::sync::LazyLock<KeyMap<Word>> = std::sync::LazyLock::new(|| {
+    let mut words = KeyMap::default();
+    let mut scratch = String::new();
+    for w in WEEKDAYS.iter().chain(GLUE) {
+        words.insert(key(w, &mut scratch), Word::Other);
+    }
+    // A month wins over a glue word of the same spelling ("mai", "mar").
+    for w in MONTHS {
+        words.insert(key(w, &mut scratch), Word::Month);
+    }
+    words
+});
+
+/// The entry of `word` (lowercase) in [`WORDS`].
+fn word(word: &str) -> Option<Word> {
+    WORDS.get(&key(word, &mut String::new())).copied()
+}
 
 /// Whether `word` (lowercase) is a month, a weekday, a date's glue word or starts with a
 /// digit: how a date begins.
 pub(super) fn date_word(word: &str) -> bool {
-    word.starts_with(|c: char| c.is_ascii_digit()) || WORDS.contains_key(word)
+    word.starts_with(|c: char| c.is_ascii_digit()) || self::word(word).is_some()
 }
 
 /// One date or time part; records whether it names a date.
@@ -579,7 +663,7 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
     if tok.is_empty() {
         return true;
     }
-    match WORDS.get(tok) {
+    match word(tok) {
         Some(Word::Month) => {
             seen.date = true;
             return true;

@@ -26,7 +26,7 @@ use std::ops::Range;
 
 use super::bylines::{Bylines, ReadingTime, prefix_len};
 use super::labels::Labels;
-use super::{Datelines, Params, ends_sentence};
+use super::{Datelines, Params, ends_sentence, is_ideograph};
 use crate::document::Document;
 
 #[derive(Debug, Clone)]
@@ -112,7 +112,7 @@ impl GluedLabels {
             // 市议会…", "1月1日の豆知識"): there, only a stamp behind its label
             // ("发布时间：2024年3月12日市议会…") is the page's, not the sentence's.
             self.is_label(left)
-                && (!text[at..].starts_with(ideographic) || self.bylines.is_labelled(left))
+                && (!text[at..].starts_with(is_ideograph) || self.bylines.is_labelled(left))
         })
     }
 
@@ -205,12 +205,6 @@ enum Join {
 
 /// What Chinese and Japanese dates are written with: no join stands before one.
 const DATE_UNITS: [char; 7] = ['年', '月', '日', '時', '分', '秒', '号'];
-
-/// A character of a script written without spaces between words: kana, CJK ideographs,
-/// Hangul.
-fn ideographic(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xF900..=0xFAFF | 0xAC00..=0xD7AF)
-}
 
 /// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
 /// and a letter, follow a letter, a digit or a closing mark with no space between them.

@@ -142,8 +142,8 @@ impl Stoplists {
     }
 }
 
-/// Hash of the lowercased word.
-fn key(word: &str, scratch: &mut String) -> u64 {
+/// Hash of the lowercased word: a word's key wherever words are looked up in a table.
+pub(super) fn key(word: &str, scratch: &mut String) -> u64 {
     if word.is_ascii() && word.len() <= 8 {
         // Most words, and most stopwords, are short: their lowercased bytes fit in a u64
         // (ASCII has no NUL, so the padding cannot be confused with a letter), mixed by
