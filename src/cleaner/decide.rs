@@ -175,7 +175,7 @@ impl State {
             if doc.lines[next].blank {
                 continue;
             }
-            if !block.member.is_match(doc.line(next)) {
+            if !block.member.matches_line(doc.line(next)) {
                 break;
             }
             members.push(next);

@@ -16,6 +16,7 @@ use regex::{Regex, RegexBuilder};
 use toml::Spanned;
 
 use crate::detect::Detector;
+use crate::matcher::LineMatcher;
 pub use error::RuleError;
 pub use spec::{Action, Anchor, Scope};
 use spec::{LeanRuleFile, OverrideSpec, RuleFile, RuleSpec};
@@ -122,6 +123,8 @@ pub struct LazyRegex(Arc<LazyInner>);
 struct LazyInner {
     pattern: String,
     compiled: OnceLock<Regex>,
+    /// For [`LazyRegex::matches_line`]: built apart, and cheaper than `compiled`.
+    line: OnceLock<LineMatcher>,
     never_empty: OnceLock<bool>,
 }
 
@@ -130,6 +133,7 @@ impl LazyRegex {
         LazyRegex(Arc::new(LazyInner {
             pattern,
             compiled: OnceLock::new(),
+            line: OnceLock::new(),
             never_empty: OnceLock::new(),
         }))
     }
@@ -149,6 +153,15 @@ impl LazyRegex {
                 .parse(&self.0.pattern)
                 .is_ok_and(|hir| hir.properties().minimum_len().is_some_and(|n| n > 0))
         })
+    }
+
+    /// Whether the pattern matches `line`, where nothing asks where: a block's member
+    /// test. Builds a [`LineMatcher`] on first use, not the whole regex.
+    pub fn matches_line(&self, line: &str) -> bool {
+        self.0
+            .line
+            .get_or_init(|| LineMatcher::new(&self.0.pattern))
+            .is_match(line)
     }
 
     fn compile(&self) -> Result<&Regex, regex::Error> {
