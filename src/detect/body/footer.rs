@@ -150,27 +150,26 @@ pub(super) fn copyright(text: &str) -> bool {
     if text.len() > 400 {
         return false;
     }
-    if text.is_ascii() {
-        // Lowercasing ASCII is ASCII's case folding: one automaton, no allocation.
-        let mut marks = COPYRIGHT_ASCII.find_overlapping_iter(text);
-        return marks.any(|m| m.pattern().as_usize() >= COPYRIGHT_MARKS.len() || has_year(text));
-    }
-    let lower = text.to_lowercase();
-    ((lower.contains('©') || COPYRIGHT_MARKS.iter().any(|m| lower.contains(m))) && has_year(&lower))
-        || RIGHTS_RESERVED.iter().any(|r| lower.contains(r))
+    // One automaton over the text as it is: no lowercased copy of a non-ASCII line.
+    COPYRIGHT
+        .find_overlapping_iter(text)
+        .any(|m| m.pattern().as_usize() >= COPYRIGHT_MARKS.len() || has_year(text))
 }
 
-/// What marks a copyright line, beside `©`; with a year.
-pub(super) const COPYRIGHT_MARKS: &[&str] = &["(c)", "copyright"];
+/// What marks a copyright line, beside the phrases of [`RIGHTS_RESERVED`]; with a year.
+pub(super) const COPYRIGHT_MARKS: &[&str] = &["©", "(c)", "copyright"];
 
-/// [`COPYRIGHT_MARKS`], then the ASCII phrases of [`RIGHTS_RESERVED`], ignoring ASCII
-/// case: [`copyright`] on ASCII text.
-pub(super) static COPYRIGHT_ASCII: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+/// [`COPYRIGHT_MARKS`], then [`RIGHTS_RESERVED`] in the casings text writes them
+/// (`case::variants`; ASCII letters fold in any case): [`copyright`]'s one search.
+pub(super) static COPYRIGHT: std::sync::LazyLock<aho_corasick::AhoCorasick> =
     std::sync::LazyLock::new(|| {
-        let phrases = RIGHTS_RESERVED.iter().filter(|p| p.is_ascii());
+        let phrases = RIGHTS_RESERVED
+            .iter()
+            .flat_map(|p| crate::case::variants(p));
+        let marks = COPYRIGHT_MARKS.iter().map(|m| m.to_string());
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(COPYRIGHT_MARKS.iter().chain(phrases))
+            .build(marks.chain(phrases))
             .expect("a valid automaton")
     });
 
@@ -201,4 +200,32 @@ pub(super) fn legal_footer(lines: &[Survivor], classes: &[Class]) -> Option<(usi
         return None;
     }
     Some((from, to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn copyright_lines() {
+        for line in [
+            "© 2019 Jpost Inc. All rights reserved",
+            "Copyright 2019 The Daily Planet",
+            "(c) 2020 Example GmbH",
+            "COPYRIGHT © 2014-2019 Нормы ГТО",
+            "Tous droits réservés",
+            "ВСЕ ПРАВА ЗАЩИЩЕНЫ",
+            "Todos Los Derechos Reservados",
+            "版权所有 新华网",
+        ] {
+            assert!(copyright(line), "{line}");
+        }
+        for line in [
+            "Copyright law protects the expression of ideas, not the ideas themselves.",
+            "© Getty Images",
+            "Photo (c) Reuters",
+        ] {
+            assert!(!copyright(line), "{line}");
+        }
+    }
 }
