@@ -529,6 +529,13 @@ impl Datelines {
         if line.len() > MAX_DATELINE_BYTES || !line.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
+        // "Madrid - 16 jul 2024 - 13:45 CEST", "WASHINGTON, March 12, 2024": where the
+        // story was filed, then its stamp.
+        self.is_stamp_line(line) || after_place(line).is_some_and(|s| self.is_stamp_line(s))
+    }
+
+    /// [`Datelines::is_dateline`] without a place before the stamp.
+    fn is_stamp_line(&self, line: &str) -> bool {
         if !self.may_open_stamp(line) {
             return false;
         }
@@ -538,7 +545,8 @@ impl Datelines {
         let rest = lower.trim_start_matches(LIST_MARKERS);
         // "Publié le 18 novembre 2019 à 10h32 - Mis à jour le 18 novembre 2019 à 12h05":
         // two labelled stamps, each judged on its own (two years in one stamp are a range).
-        let parts = || rest.split(['-', '|', '·', '–', '—']);
+        // "Publié le 10 octobre 2024 à 18h05, modifié le 11 octobre 2024 à 08h32" too.
+        let parts = || rest.split(['-', '|', '·', '–', '—', ',']);
         if parts().nth(1).is_some() && parts().skip(1).all(|p| self.label(p).is_some()) {
             return parts().all(|p| self.stamp(p));
         }
@@ -623,6 +631,52 @@ impl Datelines {
         // is the page's time stamp.
         seen.any && (seen.date || (labelled && seen.time)) && seen.number && seen.years <= 1
     }
+}
+
+/// Most words in the place a dateline may open with: "Rio de Janeiro", "New York".
+const PLACE_WORDS: usize = 3;
+
+/// How far into a line the place's separator may stand, in bytes: three long names.
+const PLACE_BYTES: usize = 40;
+
+/// What follows `line`'s opening place name and its separator ("Madrid - ",
+/// "WASHINGTON, "), if it opens with one: one to [`PLACE_WORDS`] words of letters, each
+/// capitalised but for a particle ("Rio de Janeiro"), none of them a weekday or a date's
+/// glue word.
+fn after_place(line: &str) -> Option<&str> {
+    // Cheap first: a capital opens the line, and a separator stands within a place's
+    // length of it (most lines with a digit are neither).
+    if !line.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let head = &line.as_bytes()[..line.len().min(PLACE_BYTES)];
+    let at = head
+        .iter()
+        .position(|b| matches!(b, b',' | b'-' | b'|' | 0xE2))?;
+    let (at, sep) = line[at..]
+        .char_indices()
+        .find(|(_, c)| matches!(c, ',' | '-' | '–' | '—' | '|'))
+        .map(|(i, c)| (at + i, c))?;
+    let place = &line[..at];
+    // A dash that joins a name ("Baden-Baden", "Covid-19") has no space before it.
+    if sep != ',' && !place.ends_with(char::is_whitespace) {
+        return None;
+    }
+    let mut words = 0;
+    for w in place.split_whitespace() {
+        words += 1;
+        let particle = matches!(w, "de" | "del" | "da" | "do" | "am" | "an" | "sur" | "upon");
+        // No weekday or date's glue word: "Amy On Thursday, November 1" is a
+        // commenter and a stamp. (A month's name may be a place's: "Rio de Janeiro".)
+        let named = w.starts_with(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '\'' | '’'))
+            && !matches!(word(w), Some(Word::Other));
+        if words > PLACE_WORDS || !(particle || named) {
+            return None;
+        }
+    }
+    Some(line[at + sep.len_utf8()..].trim_start())
 }
 
 #[derive(Clone, Copy)]
@@ -830,6 +884,7 @@ mod tests {
                     "posted on",
                     "publié le",
                     "mis à jour le",
+                    "modifié le",
                     "publicado",
                     "publicado el",
                     "发布时间",
@@ -871,6 +926,11 @@ mod tests {
             "发布时间：2024年3月12日",
             "نشر في 12 مارس 2024",
             "12 تشرين الأول 2024",
+            // where the story was filed, then its stamp; two stamps parted by a comma
+            "Madrid - 16 jul 2024 - 13:45 CEST",
+            "WASHINGTON, March 12, 2024",
+            "Rio de Janeiro - 12 de março de 2024",
+            "Publié le 10 octobre 2024 à 18h05, modifié le 11 octobre 2024 à 08h32",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }
@@ -913,6 +973,10 @@ mod tests {
             "2024年",
             "366日",
             "2024年3月12日发布会",
+            // a commenter before a stamp, a place before a sentence, a name's dash
+            "Amy On Thursday, November 1 at 3:10 pm",
+            "New York - the city that never sleeps, 2024",
+            "Baden-Baden 12 March 2024 was sunny",
         ] {
             assert!(!d.is_dateline(line), "{line}");
         }
