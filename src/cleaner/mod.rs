@@ -165,7 +165,13 @@ impl Cleaner {
             match &rule.matcher {
                 RuleMatcher::Detector(d) if d.cuts() => {
                     cuts.clear();
-                    d.detect_cuts(&doc, &mut cuts);
+                    // A line this rule read in an earlier pass and nothing cut since is
+                    // judged the same (a line it cut is fresh); only a scope that moves
+                    // with the lines around it makes it worth reading again.
+                    let read = |k: usize| {
+                        prior.is_none() || rule.scope != Scope::Any || origins.fresh(&doc, k)
+                    };
+                    d.detect_cuts(&doc, &read, &mut cuts);
                     for (line, span) in cuts.drain(..) {
                         if state.in_scope(line, rule) {
                             let hit = Hit {

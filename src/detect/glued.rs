@@ -81,9 +81,16 @@ impl GluedLabels {
     }
 
     /// Push `(line, span)` for every label to cut.
-    pub(super) fn detect(&self, doc: &Document, out: &mut Vec<(usize, Range<usize>)>) {
+    /// Lines for which `read(i)` is false are passed over: each line is judged by its
+    /// text alone, so one judged before, unchanged since, gives the same answer.
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        read: &dyn Fn(usize) -> bool,
+        out: &mut Vec<(usize, Range<usize>)>,
+    ) {
         for (i, line) in doc.lines.iter().enumerate() {
-            if line.blank {
+            if line.blank || !read(i) {
                 continue;
             }
             let text = doc.line(i);
@@ -377,6 +384,37 @@ mod tests {
                 Some(label),
                 "{line}"
             );
+        }
+    }
+
+    /// `detect` judges each line by its text alone, which lets a later pass skip the
+    /// lines an earlier one read (`Detector::detect_cuts`): the same line gets the same
+    /// cut whatever stands around it.
+    #[test]
+    fn a_line_is_judged_alone() {
+        let d = det();
+        let line = "5 min readThe council voted on Tuesday.";
+        let cut_in = |text: &str| {
+            let doc = Document::new(text);
+            let mut out = Vec::new();
+            d.detect(&doc, &|_| true, &mut out);
+            out.into_iter()
+                .map(|(i, span)| (doc.line(i).to_string(), span.len()))
+                .collect::<Vec<_>>()
+        };
+        let alone = cut_in(line);
+        assert_eq!(alone, [(line.to_string(), "5 min read".len())]);
+        for context in [
+            "Updated 09:40 CETThe striker scored twice.\n",
+            "World\nAnalysis\n\n",
+            "Read more: How YouTube changed music\n",
+        ] {
+            let text = format!("{context}{line}\n{context}");
+            let ours: Vec<_> = cut_in(&text)
+                .into_iter()
+                .filter(|(l, _)| l == line)
+                .collect();
+            assert_eq!(ours, alone, "{context:?}");
         }
     }
 

@@ -213,10 +213,18 @@ impl Detector {
         self.stage() == Stage::Cuts
     }
 
-    /// Cutting detectors: push `(line, byte span)` for every span to cut.
-    pub fn detect_cuts(&self, doc: &Document, out: &mut Vec<(usize, std::ops::Range<usize>)>) {
+    /// Cutting detectors: push `(line, byte span)` for every span to cut, reading only
+    /// the lines `read` admits. A cutting detector judges each line by its text alone
+    /// (a test holds it to that), so a later pass need not read again a line an earlier
+    /// one read and left as it was.
+    pub fn detect_cuts(
+        &self,
+        doc: &Document,
+        read: &dyn Fn(usize) -> bool,
+        out: &mut Vec<(usize, std::ops::Range<usize>)>,
+    ) {
         if let Kind::GluedLabels(d) = &self.kind {
-            d.detect(doc, out);
+            d.detect(doc, read, out);
         }
     }
 
