@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::detect::{Memo as DetectorMemo, Stage, Survivor, SurvivorPos};
+use crate::detect::{LineFacts, Memo as DetectorMemo, Stage, Survivor, SurvivorPos};
 use crate::document::Document;
 use crate::matcher::{Hit, Matcher};
 use crate::memo::{Memo, Origins};
@@ -186,7 +186,18 @@ impl Cleaner {
                 }
                 RuleMatcher::Detector(d) if !d.on_survivors() => {
                     found.clear();
-                    d.detect_lines(&doc, &|line| state.in_scope(line, rule), &mut found);
+                    let origin = |k: usize| origins.get(&doc, k);
+                    let kept = match d.keeps_facts() {
+                        true => memo.detect.facts(r),
+                        false => &mut [],
+                    };
+                    let mut facts = LineFacts::new(kept, &origin);
+                    d.detect_lines(
+                        &doc,
+                        &|line| state.in_scope(line, rule),
+                        &mut facts,
+                        &mut found,
+                    );
                     for &line in &found {
                         if state.in_scope(line, rule) {
                             state.drop(line, r);

@@ -26,10 +26,10 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use super::Params;
 use super::bylines::{Bylines, ReadingTime};
 use super::labels::Labels;
 use super::stopwords::key;
+use super::{LineFacts, Params};
 use crate::document::Document;
 use crate::keys::KeyMap;
 
@@ -46,6 +46,11 @@ pub struct Datelines {
 /// What may stand before a dateline's label: a list's marker ("- Published 18 November
 /// 2019"), an archive tree's arrow ("► July 2012 (23)").
 const LIST_MARKERS: [char; 11] = ['-', '–', '•', '*', '·', ' ', '►', '▼', '▶', '▸', '▾'];
+
+/// The [`LineFacts`] the detector keeps: whether a line is a dateline, and whether it is
+/// a byline beside its stamp.
+const DATELINE: u8 = 0;
+const STAMPED_BYLINE: u8 = 1;
 
 /// Longest dateline, in bytes: two labelled stamps with their weekdays and time zones.
 const MAX_DATELINE_BYTES: usize = 160;
@@ -413,10 +418,13 @@ impl Datelines {
         })
     }
 
+    /// `facts` keeps, by input line, whether a line is a dateline (fact 0) and a
+    /// stamped byline (fact 1): both are read off its text alone.
     pub(super) fn detect(
         &self,
         doc: &Document,
         in_scope: &dyn Fn(usize) -> bool,
+        facts: &mut LineFacts,
         out: &mut Vec<usize>,
     ) {
         // With `min-run` above one, only runs of that many date lines in a row go (blank
@@ -432,7 +440,10 @@ impl Datelines {
             }
             let text = doc.line(i);
             let read = listed.as_ref().is_none_or(|l| l[i]);
-            if read && (self.is_dateline(text) || self.is_stamped_byline(text)) {
+            if read
+                && (facts.get(i, DATELINE, || self.is_dateline(text))
+                    || facts.get(i, STAMPED_BYLINE, || self.is_stamped_byline(text)))
+            {
                 run.push(i);
                 continue;
             }
@@ -444,7 +455,7 @@ impl Datelines {
         if run.len() >= self.min_run {
             out.extend_from_slice(&run);
         }
-        if self.min_run == 1 && out.len() > before && self.is_timeline(doc) {
+        if self.min_run == 1 && out.len() > before && self.is_timeline(doc, facts) {
             out.truncate(before);
         }
     }
@@ -479,7 +490,7 @@ impl Datelines {
     /// At least `timeline` date lines, each followed by a line of text that is no date: a
     /// chronology's or a diary's headings, of which the first and the last stand at the
     /// document's edges like a template's dateline, and are the text's as much as the rest.
-    fn is_timeline(&self, doc: &Document) -> bool {
+    fn is_timeline(&self, doc: &Document, facts: &mut LineFacts) -> bool {
         if self.timeline == 0 {
             return false;
         }
@@ -491,7 +502,8 @@ impl Datelines {
                 continue;
             }
             let text = doc.line(i);
-            let dated = text.len() <= TIMELINE_ENTRY_BYTES && self.is_dateline(text);
+            let dated = text.len() <= TIMELINE_ENTRY_BYTES
+                && facts.get(i, DATELINE, || self.is_dateline(text));
             if previous_dated && !dated {
                 entries += 1;
                 if entries >= self.timeline {

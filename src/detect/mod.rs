@@ -228,19 +228,26 @@ impl Detector {
         }
     }
 
+    /// Whether the detector keeps [`LineFacts`] (the others are given none).
+    pub fn keeps_facts(&self) -> bool {
+        matches!(self.kind, Kind::Datelines(_))
+    }
+
     /// Line detectors: push the indices of the lines to drop. `in_scope` tells the lines
     /// the rule's scope admits (only those of the pushed lines are dropped): a detector
-    /// that judges each line on its own need not read the others.
+    /// that judges each line on its own need not read the others. `facts` keeps what
+    /// this rule's detector read off a line's text from pass to pass.
     pub fn detect_lines(
         &self,
         doc: &Document,
         in_scope: &dyn Fn(usize) -> bool,
+        facts: &mut LineFacts,
         out: &mut Vec<usize>,
     ) {
         match &self.kind {
             Kind::IconStrings(d) => d.detect(doc, out),
             Kind::Timecodes(d) => d.detect(doc, out),
-            Kind::Datelines(d) => d.detect(doc, in_scope, out),
+            Kind::Datelines(d) => d.detect(doc, in_scope, facts, out),
             Kind::LinkLines(d) => d.detect(doc, out),
             Kind::LinkRows(d) => d.detect(doc, out),
             _ => {}
@@ -269,6 +276,38 @@ impl Detector {
     }
 }
 
+/// Up to four yes-or-no facts one rule's detector reads off a line's text alone (is it a
+/// dateline?), kept by input line for the rest of the document's passes, and read once
+/// within a pass however many of the detector's tests ask. Two bits a fact: known, and
+/// its value.
+pub struct LineFacts<'m> {
+    facts: &'m mut [u8],
+    origin: &'m dyn Fn(usize) -> Option<usize>,
+}
+
+impl<'m> LineFacts<'m> {
+    /// `facts`: one byte an input line; `origin`: the input line a line of the pass's
+    /// document copies, if any (a line a cut changed has none, and is read afresh).
+    pub fn new(facts: &'m mut [u8], origin: &'m dyn Fn(usize) -> Option<usize>) -> Self {
+        LineFacts { facts, origin }
+    }
+
+    /// Fact number `fact` (0 to 3) of the pass's line `line`, computed by `read` when not
+    /// known yet.
+    pub fn get(&mut self, line: usize, fact: u8, read: impl FnOnce() -> bool) -> bool {
+        let Some(i) = (self.origin)(line).filter(|&i| i < self.facts.len()) else {
+            return read();
+        };
+        let (known, yes) = (1u8 << (2 * fact), 2u8 << (2 * fact));
+        if self.facts[i] & known != 0 {
+            return self.facts[i] & yes != 0;
+        }
+        let value = read();
+        self.facts[i] |= known | if value { yes } else { 0 };
+        value
+    }
+}
+
 /// What detectors computed on the input's lines, kept for the passes after the first
 /// (see `crate::memo`): indexed by input line, filled when first needed.
 pub struct Memo {
@@ -281,6 +320,8 @@ pub struct Memo {
     /// comment-section's reading of each input line (a heading, a closer, ...), kept
     /// from pass to pass.
     section_kinds: SectionKinds,
+    /// The line detectors' [`LineFacts`], by rule index.
+    facts: Vec<(usize, Vec<u8>)>,
 }
 
 /// In [`Memo`]'s `chars`: not computed yet.
@@ -294,7 +335,21 @@ impl Memo {
             chars: Vec::new(),
             words: FeaturesMemo::new(lines),
             section_kinds: SectionKinds::new(lines),
+            facts: Vec::new(),
         }
+    }
+
+    /// The bytes of rule `rule`'s [`LineFacts`], one an input line (a document has a few
+    /// line-detector rules: they are looked up in order).
+    pub fn facts(&mut self, rule: usize) -> &mut [u8] {
+        let k = match self.facts.iter().position(|(r, _)| *r == rule) {
+            Some(k) => k,
+            None => {
+                self.facts.push((rule, vec![0; self.lines]));
+                self.facts.len() - 1
+            }
+        };
+        &mut self.facts[k].1
     }
 
     /// The survivor of line `line`, whose text is `text`: `origin`, when known, is the
@@ -689,6 +744,32 @@ pub(crate) fn has_time(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A fact is read once an input line, kept for the lines that copy it, and read
+    /// afresh for a line that copies none.
+    #[test]
+    fn line_facts_are_read_once_an_input_line() {
+        let mut bytes = vec![0u8; 3];
+        let origin = |k: usize| (k < 3).then_some(2 - k);
+        let reads = std::cell::Cell::new(0);
+        let mut facts = LineFacts::new(&mut bytes, &origin);
+        let mut get = |line: usize, fact: u8, value: bool| {
+            facts.get(line, fact, || {
+                reads.set(reads.get() + 1);
+                value
+            })
+        };
+        assert!(get(0, 0, true));
+        assert!(get(0, 0, false), "known: the first reading stands");
+        assert!(!get(0, 1, false), "another fact of the same line is read");
+        assert!(!get(5, 0, false));
+        assert!(
+            get(5, 0, true),
+            "a line without an origin is read every time"
+        );
+        assert_eq!(reads.get(), 4);
+        assert_eq!(bytes[2], 0b0111);
+    }
 
     /// The table `build.rs` wrote answers as Unicode's own tables do, for every character.
     #[test]
