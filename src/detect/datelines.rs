@@ -579,13 +579,7 @@ impl Datelines {
         // before a dash or a slash is a date's part whenever the token is: "2024-07-05",
         // "segunda-feira", "7/5/2024", "gmt-5").
         let Some(first) = rest
-            .split(|c: char| {
-                c.is_whitespace()
-                    || matches!(
-                        c,
-                        ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']' | '-' | '/'
-                    )
-            })
+            .split(|c: char| token_break(c) || matches!(c, '-' | '/'))
             .find(|t| !t.is_empty())
         else {
             return false;
@@ -628,9 +622,7 @@ impl Datelines {
             None => (text, false),
         };
         let mut seen = Seen::default();
-        for tok in rest.split(|c: char| {
-            c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']')
-        }) {
+        for tok in rest.split(token_break) {
             if tok.is_empty() || tok == "-" || tok == "/" {
                 continue;
             }
@@ -644,6 +636,14 @@ impl Datelines {
         seen.any && (seen.date || (labelled && seen.time)) && seen.number && seen.years <= 1
     }
 }
+
+/// Where a stamp's tokens part: "Wed, 12 Mar 2024 | 14:35 (CET)".
+fn token_break(c: char) -> bool {
+    c.is_whitespace() || matches!(c, ',' | '|' | '–' | '—' | '·' | '(' | ')' | '[' | ']')
+}
+
+/// What Chinese and Japanese dates and times are written with ("2024年3月12日 14時35分").
+pub(super) const CJK_DATE_UNITS: [char; 7] = ['年', '月', '日', '時', '分', '秒', '号'];
 
 /// Most words in the place a dateline may open with: "Rio de Janeiro", "New York".
 const PLACE_WORDS: usize = 3;

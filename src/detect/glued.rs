@@ -25,6 +25,7 @@
 use std::ops::Range;
 
 use super::bylines::{Bylines, ReadingTime, prefix_len};
+use super::datelines::CJK_DATE_UNITS;
 use super::labels::Labels;
 use super::{Datelines, Params, ends_sentence, is_ideograph};
 use crate::document::Document;
@@ -210,9 +211,6 @@ enum Join {
     AfterLabel,
 }
 
-/// What Chinese and Japanese dates are written with: no join stands before one.
-const DATE_UNITS: [char; 7] = ['年', '月', '日', '時', '分', '秒', '号'];
-
 /// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
 /// and a letter, follow a letter, a digit or a closing mark with no space between them.
 fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item = usize> + '_ {
@@ -240,9 +238,9 @@ fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item =
                     && next.is_some_and(char::is_whitespace)
                     && !prev.is_uppercase()
                     && after.next().is_some_and(char::is_lowercase))
-                    || ((prev.is_ascii_digit() || matches!(prev, '日' | '号' | '分' | '秒'))
+                    || ((prev.is_ascii_digit() || CJK_DATE_UNITS.contains(&prev))
                         && !c.is_ascii()
-                        && !DATE_UNITS.contains(&c)
+                        && !CJK_DATE_UNITS.contains(&c)
                         && c.is_alphabetic()
                         && !c.is_uppercase()
                         && !c.is_lowercase())))
