@@ -750,7 +750,7 @@ mod tests {
     #[test]
     fn line_facts_are_read_once_an_input_line() {
         let mut bytes = vec![0u8; 3];
-        let origin = |k: usize| (k < 3).then_some(2 - k);
+        let origin = |k: usize| (k < 3).then(|| 2 - k);
         let reads = std::cell::Cell::new(0);
         let mut facts = LineFacts::new(&mut bytes, &origin);
         let mut get = |line: usize, fact: u8, value: bool| {
