@@ -6,9 +6,10 @@
 //! parts (numbers, month and weekday names in the languages we support, `hh:mm`,
 //! am/pm, time-zone codes, ISO and dotted or slashed dates, dates in Chinese units
 //! `2024年3月12日`, and a British `14.35` once a date is named), optionally behind one
-//! of the `labels` (the longest that fits), provided it names a date, not just a time. Rules set where it may
-//! fire; the default rule keeps it to the head and tail of the document, because a
-//! date alone on a line inside the body is often a diary or live-blog heading.
+//! of the `labels` (the longest that fits) or a place ("Madrid - "), provided it names
+//! a date, not just a time. Rules set where it may fire; the default rule keeps it to
+//! the head and tail of the document, because a date alone on a line inside the body is
+//! often a diary or live-blog heading.
 //!
 //! Not removed: a dateline that opens a paragraph (`MOSCOW, Dec 8 (Reuters) - ...`),
 //! a time alone (`14:40`, a live-blog entry's time), a sentence that mentions a date, a

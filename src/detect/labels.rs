@@ -1,4 +1,4 @@
-//! A list of labels a line may open with ("published on", "lire aussi", "读者"), kept
+//! A list of labels a line may open with ("published on", "lire aussi", "发布时间"), kept
 //! lowercase and looked up by the first byte of the line's lowercase text, longest first:
 //! "publicado el" is tried before "publicado", and "read more" before "read".
 //!

@@ -401,15 +401,20 @@ impl RuleSet {
     pub fn defaults() -> Result<RuleSet, RuleError> {
         let mut set = RuleSet::default();
         for (k, (name, full, lean)) in EMBEDDED.iter().enumerate() {
-            let file = match lean.is_empty() {
-                true => Source::embedded(name, full),
-                false => Source::embedded(name, lean),
-            };
-            let parsed = match lean.is_empty() {
-                true => parse_toml(&file)?,
-                false => serde_json::from_str::<LeanRuleFile>(lean)
-                    .map_err(|e| RuleError::at(&file.name, lean, 0..0, e.to_string()))?
-                    .into(),
+            // An empty lean copy: build.rs could not parse the file, whose error the
+            // TOML parser then reports against its real text.
+            let (file, parsed) = match lean.is_empty() {
+                true => {
+                    let file = Source::embedded(name, full);
+                    let parsed = parse_toml(&file)?;
+                    (file, parsed)
+                }
+                false => {
+                    let file = Source::embedded(name, lean);
+                    let parsed = serde_json::from_str::<LeanRuleFile>(lean)
+                        .map_err(|e| RuleError::at(&file.name, lean, 0..0, e.to_string()))?;
+                    (file, parsed.into())
+                }
             };
             set.add(&file, parsed, Compile::Lazily, Some(k))?;
         }
