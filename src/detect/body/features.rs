@@ -93,7 +93,10 @@ pub(super) struct Features {
     pub(super) words: usize,
     pub(super) stops: usize,
     pub(super) numbers: usize,
-    /// Letters and digits, an ideograph counting three (it carries a word's meaning).
+    /// Letters and digits, an ideograph counting three (it carries a word's meaning) and
+    /// a Hangul syllable two (it writes two or three letters: a consonant, a vowel, often
+    /// a final consonant), so that a paragraph in Chinese or Korean weighs what the same
+    /// paragraph does in a language written in letters.
     pub(super) weight: usize,
 }
 
@@ -140,9 +143,12 @@ impl Features {
                 TokenKind::Word | TokenKind::Capitalised if token.text.is_ascii() => {
                     token.text.bytes().filter(u8::is_ascii_alphanumeric).count()
                 }
-                TokenKind::Word | TokenKind::Capitalised => {
-                    token.text.chars().filter(|&c| is_alphanumeric(c)).count()
-                }
+                TokenKind::Word | TokenKind::Capitalised => token
+                    .text
+                    .chars()
+                    .filter(|&c| is_alphanumeric(c))
+                    .map(|c| if is_hangul_syllable(c) { 2 } else { 1 })
+                    .sum(),
             };
             f.weight += if token.kind == TokenKind::Ideograph {
                 3
@@ -179,6 +185,11 @@ impl Features {
     }
 }
 
+/// A precomposed Hangul syllable (가 to 힣).
+fn is_hangul_syllable(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}')
+}
+
 /// The words of the lines the document's language is told from, read once for every
 /// language: each sampled line's features but its stopwords, and the stoplists' mask of
 /// each of its words. The language found, the line's stopwords are counted from the
@@ -190,7 +201,7 @@ pub(super) struct Sample {
     /// Each sampled line's position among the survivors (ascending), its features with no
     /// stopword counted, and where its words' masks are in `masks`.
     lines: Vec<(usize, Features, std::ops::Range<usize>)>,
-    masks: Vec<u32>,
+    masks: Vec<LangMask>,
 }
 
 impl Sample {
@@ -201,8 +212,8 @@ impl Sample {
         &mut self,
         pos: usize,
         text: &str,
-        mut masks: impl FnMut(&str) -> (u32, u32),
-        mut first: impl FnMut(u32),
+        mut masks: impl FnMut(&str) -> (LangMask, LangMask),
+        mut first: impl FnMut(LangMask),
     ) {
         let from = self.masks.len();
         // Numbers are not read: no stoplist lists one among its first words (a test
@@ -221,7 +232,7 @@ impl Sample {
 
     /// The features of the line at survivor position `pos`, if it was sampled, with the
     /// stopwords of the language `bit`.
-    pub(super) fn features(&self, pos: usize, bit: u32) -> Option<Features> {
+    pub(super) fn features(&self, pos: usize, bit: LangMask) -> Option<Features> {
         let k = self.lines.binary_search_by_key(&pos, |l| l.0).ok()?;
         let (_, f, range) = &self.lines[k];
         let stops = self.masks[range.clone()]
