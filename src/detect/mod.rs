@@ -13,6 +13,7 @@ mod glued;
 mod icons;
 mod labels;
 mod links;
+mod page_numbers;
 mod repeats;
 mod rows;
 mod stopwords;
@@ -31,6 +32,7 @@ pub use datelines::Datelines;
 pub use glued::GluedLabels;
 pub use icons::IconStrings;
 pub use links::LinkLines;
+pub use page_numbers::PageNumbers;
 pub use repeats::{RepeatedBody, RepeatedParagraphs, RepeatedTitle};
 pub use rows::LinkRows;
 pub(crate) use stopwords::is_ideograph;
@@ -92,6 +94,11 @@ pub const REGISTRY: &[Entry] = &[
         build: |p| Ok(Kind::LinkRows(LinkRows::new(p)?)),
     },
     Entry {
+        name: "page-numbers",
+        stage: Stage::Lines,
+        build: |p| Ok(Kind::PageNumbers(PageNumbers::new(p)?)),
+    },
+    Entry {
         name: "repeated-title",
         stage: Stage::Survivors,
         build: |p| Ok(Kind::RepeatedTitle(RepeatedTitle::new(p)?)),
@@ -150,6 +157,7 @@ pub enum Kind {
     GluedLabels(GluedLabels),
     LinkLines(LinkLines),
     LinkRows(LinkRows),
+    PageNumbers(PageNumbers),
     RepeatedTitle(RepeatedTitle),
     RepeatedParagraphs(RepeatedParagraphs),
     RepeatedBody(RepeatedBody),
@@ -250,6 +258,7 @@ impl Detector {
             Kind::Datelines(d) => d.detect(doc, in_scope, facts, out),
             Kind::LinkLines(d) => d.detect(doc, out),
             Kind::LinkRows(d) => d.detect(doc, out),
+            Kind::PageNumbers(d) => d.detect(doc, out),
             _ => {}
         }
     }

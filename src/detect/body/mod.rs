@@ -226,17 +226,25 @@ impl MainBody {
         // Short lines the other rules took (a share row, "Previous Post / Next Post", a
         // newsletter box) were furniture where they stood: they part the body from what
         // follows as they did before they went. Long ones (a paragraph printed twice)
-        // were not furniture.
+        // were not furniture, nor were bare numbers (a pager's, a calendar's days).
         let taken: Vec<usize> = (0..lines.len())
             .map(|i| match i {
                 0 => 0,
                 _ => taken_after(doc, lines, i - 1)
                     .filter(|&k| {
-                        doc.line(k)
+                        let line = doc.line(k);
+                        let short = line
                             .chars()
                             .filter(|&c| is_alphanumeric(c))
                             .nth(self.min_chars)
-                            .is_none()
+                            .is_none();
+                        // A bare number (a pager's entry, a calendar's day) reads as
+                        // neutral, not furniture, where it stands (see `classes`):
+                        // taken, it parts nothing either. ("1 | 2 | 3" is a row.)
+                        let number = line.trim();
+                        let number =
+                            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+                        short && !number
                     })
                     .count(),
             })
