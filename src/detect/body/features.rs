@@ -147,7 +147,7 @@ impl Features {
                     .text
                     .chars()
                     .filter(|&c| is_alphanumeric(c))
-                    .map(|c| if is_hangul_syllable(c) { 2 } else { 1 })
+                    .map(letter_weight)
                     .sum(),
             };
             f.weight += if token.kind == TokenKind::Ideograph {
@@ -185,9 +185,13 @@ impl Features {
     }
 }
 
-/// A precomposed Hangul syllable (가 to 힣).
-fn is_hangul_syllable(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}')
+/// What a letter of a word that is not an ideograph weighs: two for a precomposed Hangul
+/// syllable (가 to 힣), which writes two or three letters, one for any other.
+pub(super) fn letter_weight(c: char) -> usize {
+    match c {
+        '\u{AC00}'..='\u{D7A3}' => 2,
+        _ => 1,
+    }
 }
 
 /// The words of the lines the document's language is told from, read once for every

@@ -72,18 +72,10 @@ impl MainBody {
     }
 }
 
-/// A word's length for [`TITLE_MIN_WORD`]: its characters, a Hangul syllable counting
-/// two (see [`Features`]'s weight), so that Korean's two-syllable nouns count.
+/// A word's length for [`TITLE_MIN_WORD`]: its characters weighed as [`Features`] weighs
+/// them, so that Korean's two-syllable nouns count.
 fn letters(word: &str) -> usize {
-    word.chars()
-        .map(|c| {
-            if matches!(c, '\u{AC00}'..='\u{D7A3}') {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    word.chars().map(super::features::letter_weight).sum()
 }
 
 /// Words at least this long are matched by their stem: all but their last
