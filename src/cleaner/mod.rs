@@ -233,6 +233,7 @@ impl Cleaner {
                     lines,
                     &origins,
                     &mut memo.detect,
+                    r,
                     &mut survivors_found,
                 );
                 for &k in &survivors_found {

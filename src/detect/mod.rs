@@ -238,7 +238,7 @@ impl Detector {
 
     /// Whether the detector keeps [`LineFacts`] (the others are given none).
     pub fn keeps_facts(&self) -> bool {
-        matches!(self.kind, Kind::Datelines(_))
+        matches!(self.kind, Kind::Datelines(_) | Kind::CommentThread(_))
     }
 
     /// Line detectors: push the indices of the lines to drop. `in_scope` tells the lines
@@ -264,13 +264,15 @@ impl Detector {
     }
 
     /// Repeat detectors: `lines` are the surviving non-blank lines of `doc` in order.
-    /// Push the positions in `lines` to drop.
+    /// Push the positions in `lines` to drop. `rule` is this detector's rule, whose
+    /// [`LineFacts`] the memo keeps when [`Detector::keeps_facts`].
     pub(crate) fn detect_survivors(
         &self,
         doc: &Document,
         lines: &[Survivor],
         origins: &Origins,
         memo: &mut Memo,
+        rule: usize,
         out: &mut Vec<SurvivorPos>,
     ) {
         match &self.kind {
@@ -278,7 +280,11 @@ impl Detector {
             Kind::RepeatedParagraphs(d) => d.detect(lines, out),
             Kind::RepeatedBody(d) => d.detect(lines, out),
             Kind::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
-            Kind::CommentThread(d) => d.detect(doc, lines, out),
+            Kind::CommentThread(d) => {
+                let origin = |k: usize| origins.get(doc, k);
+                let mut facts = LineFacts::new(memo.facts(rule), &origin);
+                d.detect(doc, lines, &mut facts, out)
+            }
             Kind::CommentSection(d) => d.detect(doc, lines, origins, &mut memo.section_kinds, out),
             _ => {}
         }

@@ -50,8 +50,17 @@
 use regex::Regex;
 
 use super::datelines::date_word;
-use super::{Datelines, Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year};
+use super::{
+    Datelines, LineFacts, Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year,
+};
 use crate::document::Document;
+
+/// The [`LineFacts`] a thread's header test reads off a line's text alone.
+const SAYS: u8 = 0;
+const ONE_LINE: u8 = 1;
+const NAME: u8 = 2;
+/// [`CommentThread::stamp`] of the trimmed line (the length test is the caller's).
+const STAMP: u8 = 3;
 
 /// Headers of a thread's kind above a run that a long post parted from them, from the
 /// page's first paragraph down, that make the page a forum's thread rather than an
@@ -379,9 +388,18 @@ impl CommentThread {
         })
     }
 
-    pub(super) fn detect(&self, doc: &Document, lines: &[Survivor], out: &mut Vec<SurvivorPos>) {
+    /// `facts` keeps what [`CommentThread::header`] reads off each line's text alone
+    /// (a says-line? a name? a stamp? a one-line header?) from pass to pass: a later
+    /// pass, or the guard's run with a rule held back, reads the same lines again.
+    pub(super) fn detect(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        facts: &mut LineFacts,
+        out: &mut Vec<SurvivorPos>,
+    ) {
         let (headers, kinds): (Vec<usize>, Vec<Header>) = (0..lines.len())
-            .filter_map(|k| self.header(doc, lines, k).map(|kind| (k, kind)))
+            .filter_map(|k| self.header(doc, lines, facts, k).map(|kind| (k, kind)))
             .unzip();
         if headers.len() < self.min_comments {
             return;
@@ -453,9 +471,15 @@ impl CommentThread {
     }
 
     /// The kind of comment header line `k` is, if it is one.
-    fn header(&self, doc: &Document, lines: &[Survivor], k: usize) -> Option<Header> {
+    fn header(
+        &self,
+        doc: &Document,
+        lines: &[Survivor],
+        facts: &mut LineFacts,
+        k: usize,
+    ) -> Option<Header> {
         let text = lines[k].text.trim();
-        if says_line(text) {
+        if self.fact(facts, &lines[k], SAYS, || says_line(text)) {
             // "Makali wrote:" over an indented or marked quote is the writer quoting a
             // reader to answer him, as mail and blogs do, not a reader's comment.
             if quote_attribution(text) && lines.get(k + 1).is_some_and(|n| quoted(&n.text)) {
@@ -463,16 +487,24 @@ impl CommentThread {
             }
             return Some(Header::Says);
         }
-        if self.one_line_headers && one_line_header(text) {
+        if self.one_line_headers && self.fact(facts, &lines[k], ONE_LINE, || one_line_header(text))
+        {
             return Some(Header::OneLine);
         }
         // Cheap tests first: this runs on every line, and most are not short enough to
         // be a name over a stamp.
-        let name = lines[k].chars > 0 && lines[k].chars <= MAX_NAME_CHARS && name_line(text);
-        if !name {
+        let chars = lines[k].chars;
+        if !(chars > 0 && chars <= MAX_NAME_CHARS) {
             return None;
         }
-        let stamp = |next: &str| next.len() <= MAX_STAMP_BYTES && self.stamp(next.trim());
+        if !self.fact(facts, &lines[k], NAME, || name_line(text)) {
+            return None;
+        }
+        // A stamp's line is short: the length is read before the fact.
+        let mut stamp_of = |line: &Survivor| {
+            line.text.len() <= MAX_STAMP_BYTES
+                && self.fact(facts, line, STAMP, || self.stamp(line.text.trim()))
+        };
         // The stamp under the name: the next line left, or the next input line, which an
         // edge rule may have taken already (a dateline rule takes the last comment's date).
         // Not when a date follows that one too: then the taken line was one of a list of
@@ -480,18 +512,39 @@ impl CommentThread {
         // not a comment's stamp.
         let below = lines[k].line + 1;
         let taken = below < doc.lines.len() && lines.get(k + 1).is_none_or(|n| n.line != below);
-        let lone_stamp = |at: usize| {
-            stamp(doc.line(at))
-                && !(at + 1..doc.lines.len())
-                    .find(|&j| !doc.lines[j].blank)
-                    .is_some_and(|j| stamp(doc.line(j)))
+        let next = lines.get(k + 1).is_some_and(&mut stamp_of);
+        let mut taken_stamp = |at: usize| {
+            let line = doc.line(at);
+            line.len() <= MAX_STAMP_BYTES && facts.get(at, STAMP, || self.stamp(line.trim()))
         };
-        ((lines.get(k + 1).is_some_and(|n| stamp(&n.text)) || (taken && lone_stamp(below)))
-            && !self.stamp(text)
+        let lone_stamp = taken
+            && !next
+            && taken_stamp(below)
+            && !(below + 1..doc.lines.len())
+                .find(|&j| !doc.lines[j].blank)
+                .is_some_and(&mut taken_stamp);
+        ((next || lone_stamp)
+            && !self.fact(facts, &lines[k], STAMP, || self.stamp(text))
             // Last: comparing the byline words (some of them non-ASCII, lowercased to
             // compare) costs more than the stamp test that turns most lines away.
             && !BYLINE.iter().any(|b| starts_with_word(text, b)))
         .then_some(Header::NameOverStamp)
+    }
+
+    /// Fact `fact` of survivor `line`, from `facts` when the line is its input line's
+    /// text as it stands (a line a rule cut in this pass is read afresh, its facts not
+    /// kept: the same input line reads whole in the guard's run without that rule).
+    fn fact(
+        &self,
+        facts: &mut LineFacts,
+        line: &Survivor,
+        fact: u8,
+        read: impl FnOnce() -> bool,
+    ) -> bool {
+        match line.text {
+            std::borrow::Cow::Borrowed(_) => facts.get(line.line, fact, read),
+            std::borrow::Cow::Owned(_) => read(),
+        }
     }
 
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time
@@ -529,7 +582,14 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        t.detect(&doc, &lines, &mut out);
+        let origin = |k: usize| Some(k);
+        let mut kept = vec![0; doc.lines.len()];
+        t.detect(
+            &doc,
+            &lines,
+            &mut LineFacts::new(&mut kept, &origin),
+            &mut out,
+        );
         out.iter().map(|k| lines[k.0].line).collect()
     }
 
