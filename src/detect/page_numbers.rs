@@ -108,8 +108,8 @@ impl PageNumbers {
 /// What `line` is in a pager.
 fn entry(line: &str) -> Entry {
     let t = line.trim();
-    // Longest entry: an ellipsis or a double arrow, or four digits.
-    if t.is_empty() || t.len() > MAX_DIGITS.max("…".len()) {
+    // Four digits are the longest entry: an arrow or an ellipsis takes three bytes at most.
+    if t.is_empty() || t.len() > MAX_DIGITS {
         return Entry::Other;
     }
     if t.bytes().all(|b| b.is_ascii_digit()) {
