@@ -6,8 +6,9 @@
 //!
 //! A line is such a label when its parts, parted by `|`, `·`, `•` or `—`, are each a time
 //! stamp, a reading time or a byline (one of the `by` words and a few capitalised words,
-//! or the capitalised words alone), and at least one part is a stamp or a reading time: a
-//! name alone ("By Brian Kernighan", a book's author in a reading list) is not.
+//! or the capitalised words alone; in a script without case, "بقلم أحمد علي", "作者：王明",
+//! only after a `by` word), and at least one part is a stamp or a reading time: a name
+//! alone ("By Brian Kernighan", a book's author in a reading list) is not.
 //!
 //! Cost: nothing for a line without a digit (every stamp and reading time has one); then
 //! a split and a few comparisons a part, and the date test on each part.
@@ -118,29 +119,18 @@ impl Bylines {
     /// de la Fuente", "J. R. Moehringer", "Jane Doe, Senior Reporter"), after one of the
     /// `by` words or not.
     fn byline(&self, part: &str) -> bool {
-        // The byline word may be several ("texte :", "medically reviewed by"): compared
-        // at the start.
-        let names = self
-            .by
-            .iter()
-            .find_map(|by| {
-                let rest = &part[prefix_len(part, by)?..];
-                rest.starts_with(char::is_whitespace).then_some(rest)
-            })
-            .unwrap_or(part);
-        let mut n = 0;
-        for word in names.split_whitespace() {
-            n += 1;
-            let name = word.chars().next().is_some_and(char::is_uppercase)
-                && word
-                    .chars()
-                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','));
-            let particle = NAME_PARTICLES.contains(&word);
-            if n > BYLINE_WORDS || !(name || particle) {
-                return false;
-            }
-        }
-        n > 0
+        let labelled = self.after_by(part);
+        names(labelled.unwrap_or(part), labelled.is_some())
+    }
+
+    /// What follows the `by` word `part` opens with, if it opens with one. The byline word
+    /// may be several ("texte :", "medically reviewed by"): compared at the start. One
+    /// that ends with a colon ("作者：", "autor:") needs no space after it.
+    fn after_by<'p>(&self, part: &'p str) -> Option<&'p str> {
+        self.by.iter().find_map(|by| {
+            let rest = &part[prefix_len(part, by)?..];
+            (by.ends_with([':', '：']) || rest.starts_with(char::is_whitespace)).then_some(rest)
+        })
     }
 
     /// A date or time stamp, bare or in «guillemets».
@@ -178,6 +168,31 @@ impl Bylines {
     }
 }
 
+/// One to `BYLINE_WORDS` names: capitalised words ("Jane Smith", "Ana de la Fuente",
+/// "J. R. Moehringer", "Jane Doe, Senior Reporter") and the particles between them. In a
+/// script without case (Arabic, Chinese, Hebrew) only a byline word before the names
+/// (`labelled`) says that they are names.
+fn names(names: &str, labelled: bool) -> bool {
+    let mut n = 0;
+    for word in names.split_whitespace() {
+        n += 1;
+        let first = word.chars().next();
+        let cased = first.is_some_and(char::is_uppercase)
+            || (labelled
+                && first
+                    .is_some_and(|c| c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()));
+        let name = cased
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '’' | ','));
+        let particle = NAME_PARTICLES.contains(&word);
+        if n > BYLINE_WORDS || !(name || particle) {
+            return false;
+        }
+    }
+    n > 0
+}
+
 /// The length in bytes of `label` (lowercase) at the start of `text`, compared without
 /// case, if it is there.
 pub(super) fn prefix_len(text: &str, label: &str) -> Option<usize> {
@@ -209,7 +224,14 @@ mod tests {
                 labels: words(&["lesezeit", "temps de lecture"]),
                 units: words(&["min", "min.", "minuten"]),
             },
-            words(&["by", "von", "medically reviewed by", "written by"]),
+            words(&[
+                "by",
+                "von",
+                "medically reviewed by",
+                "written by",
+                "بقلم",
+                "作者：",
+            ]),
         )
     }
 
@@ -226,6 +248,9 @@ mod tests {
             "Published May 3, 2024 | Updated May 4, 2024",
             "Von Anna Weber | Lesezeit: 3 Min.",
             "Jean Martin · Temps de lecture : 2 min",
+            // Names in a script without case, after a byline word ("by", "author:").
+            "بقلم أحمد علي | 3 مارس 2024",
+            "作者：王明 | 2024年3月3日 10:32",
         ] {
             assert!(b.is_stamped_line(line), "{line}");
         }
@@ -244,6 +269,9 @@ mod tests {
             "Jane Doe | Lesezeit: 3 Kapitel",
             "Jane Doe | Lesezeitschrift 3 min",
             "Jane Doe | Lesezeit: 1200 min",
+            // Words without case and no byline word: a headline over its date.
+            "انفجار في بيروت | 3 مارس 2024",
+            "市政府决定关闭老图书馆 | 2024年3月3日",
         ] {
             assert!(!b.is_stamped_line(line), "{line}");
         }

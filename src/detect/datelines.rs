@@ -371,6 +371,12 @@ const GLUE: &[&str] = &[
     "las",
     "às",
     "alle",
+    // Italian, Turkish and Polish name the hour before it: "ore 10:32", "saat 10:32",
+    // "godz. 10:32".
+    "ore",
+    "saat",
+    "godz",
+    "godz.",
     "om",
     "o",
     "в",
@@ -944,6 +950,10 @@ mod tests {
             "WASHINGTON, March 12, 2024",
             "Rio de Janeiro - 12 de março de 2024",
             "Publié le 10 octobre 2024 à 18h05, modifié le 11 octobre 2024 à 08h32",
+            // the hour named before it
+            "3 marzo 2024 ore 10:32",
+            "3 Mart 2024 saat 10:32",
+            "3 marca 2024, godz. 10:32",
         ] {
             assert!(d.is_dateline(line), "{line}");
         }
