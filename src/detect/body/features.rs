@@ -259,12 +259,17 @@ pub(super) fn elided(token: &str) -> Option<&str> {
 /// function-word lists.
 pub(super) const REFERENCE_DENSITY: f64 = 0.42;
 
+/// The lowest the stopword thresholds scale to: Turkish prose holds 0.07 to 0.21 of its
+/// words on a function-word list (it suffixes what English says with a preposition),
+/// about a third of English prose's share.
+pub(super) const MIN_DENSITY_SCALE: f64 = 0.25;
+
 /// How far the stopword thresholds scale for this document's language: languages that
 /// inflect rather than use function words (Russian, Polish, Turkish, Finnish, Arabic)
 /// have fewer of them in every sentence, and their prose must not read as a list. The
 /// document's own sentences tell: the median stopword share of its long lines that end a
 /// sentence, against the share in English, French or German prose. Never above 1, never
-/// below a half; 1 with fewer than two sentences to tell.
+/// below [`MIN_DENSITY_SCALE`]; 1 with fewer than two sentences to tell.
 pub(super) fn density_scale(lines: &[Survivor], features: &[Features]) -> f64 {
     let mut densities: Vec<f64> = lines
         .iter()
@@ -277,7 +282,7 @@ pub(super) fn density_scale(lines: &[Survivor], features: &[Features]) -> f64 {
     }
     densities.sort_by(f64::total_cmp);
     let median = densities[densities.len() / 2];
-    (median / REFERENCE_DENSITY).clamp(0.5, 1.0)
+    (median / REFERENCE_DENSITY).clamp(MIN_DENSITY_SCALE, 1.0)
 }
 
 #[cfg(test)]
