@@ -105,6 +105,13 @@ impl PageNumbers {
     }
 }
 
+/// A line that is a number and nothing else ("14", "  3 "): a pager's entry, a
+/// calendar's day. main-body reads such a line, taken by a rule, as no furniture.
+pub(super) fn bare_number(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// What `line` is in a pager.
 fn entry(line: &str) -> Entry {
     let t = line.trim();
@@ -112,7 +119,7 @@ fn entry(line: &str) -> Entry {
     if t.is_empty() || t.len() > MAX_DIGITS {
         return Entry::Other;
     }
-    if t.bytes().all(|b| b.is_ascii_digit()) {
+    if bare_number(t) {
         return t.parse().map_or(Entry::Other, Entry::Number);
     }
     if t == "…" || t == "..." {

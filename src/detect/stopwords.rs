@@ -85,7 +85,7 @@ pub fn languages() -> impl Iterator<Item = &'static str> {
 /// Wikipedia text hold the frequent English words of every wiki; their heads do not.
 const WIKI_CORE: usize = 100;
 /// Bytes a listed word takes, newline included, a little under the built-in lists'
-/// average (11.3): sizes the word map from the lists' length without counting them.
+/// average (11.1): sizes the word map from the lists' length without counting them.
 const WORD_BYTES: usize = 10;
 
 /// A list of function words only: all of it tells the language.
@@ -99,7 +99,7 @@ pub struct Stoplists {
     chosen: Vec<String>,
     extra: Vec<(String, Vec<String>)>,
     /// Built on first use: a run over no input or a rule listing never reads a word, and
-    /// hashing some 30,000 of them is a tenth of loading the default rules.
+    /// hashing some 34,000 of them costs more than loading the default rules.
     words: std::sync::OnceLock<KeyMap<(LangMask, LangMask)>>,
 }
 
@@ -143,7 +143,7 @@ impl Stoplists {
     /// Every listed word's key and the languages that list it, built once.
     fn words(&self) -> &KeyMap<(LangMask, LangMask)> {
         self.words.get_or_init(|| {
-            // Sized for every listed word at once: growing a map of 50,000 words by
+            // Sized for every listed word at once: growing a map of 34,000 words by
             // doubling moves them all again a dozen times.
             let listed: usize = self
                 .chosen

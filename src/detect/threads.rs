@@ -62,6 +62,16 @@ const NAME: u8 = 2;
 /// [`CommentThread::stamp`] of the trimmed line (the length test is the caller's).
 const STAMP: u8 = 3;
 
+/// Fact `fact` of survivor `line`, from `facts` when the line is its input line's text
+/// as it stands (a line a rule cut in this pass is read afresh, its facts not kept: the
+/// same input line reads whole in the guard's run without that rule).
+fn fact(facts: &mut LineFacts, line: &Survivor, fact: u8, read: impl FnOnce() -> bool) -> bool {
+    match line.text {
+        std::borrow::Cow::Borrowed(_) => facts.get(line.line, fact, read),
+        std::borrow::Cow::Owned(_) => read(),
+    }
+}
+
 /// Headers of a thread's kind above a run that a long post parted from them, from the
 /// page's first paragraph down, that make the page a forum's thread rather than an
 /// article under its byline: the opening post's and at least one reply's.
@@ -479,7 +489,7 @@ impl CommentThread {
         k: usize,
     ) -> Option<Header> {
         let text = lines[k].text.trim();
-        if self.fact(facts, &lines[k], SAYS, || says_line(text)) {
+        if fact(facts, &lines[k], SAYS, || says_line(text)) {
             // "Makali wrote:" over an indented or marked quote is the writer quoting a
             // reader to answer him, as mail and blogs do, not a reader's comment.
             if quote_attribution(text) && lines.get(k + 1).is_some_and(|n| quoted(&n.text)) {
@@ -487,8 +497,7 @@ impl CommentThread {
             }
             return Some(Header::Says);
         }
-        if self.one_line_headers && self.fact(facts, &lines[k], ONE_LINE, || one_line_header(text))
-        {
+        if self.one_line_headers && fact(facts, &lines[k], ONE_LINE, || one_line_header(text)) {
             return Some(Header::OneLine);
         }
         // Cheap tests first: this runs on every line, and most are not short enough to
@@ -497,13 +506,13 @@ impl CommentThread {
         if !(chars > 0 && chars <= MAX_NAME_CHARS) {
             return None;
         }
-        if !self.fact(facts, &lines[k], NAME, || name_line(text)) {
+        if !fact(facts, &lines[k], NAME, || name_line(text)) {
             return None;
         }
         // A stamp's line is short: the length is read before the fact.
         let mut stamp_of = |line: &Survivor| {
             line.text.len() <= MAX_STAMP_BYTES
-                && self.fact(facts, line, STAMP, || self.stamp(line.text.trim()))
+                && fact(facts, line, STAMP, || self.stamp(line.text.trim()))
         };
         // The stamp under the name: the next line left, or the next input line, which an
         // edge rule may have taken already (a dateline rule takes the last comment's date).
@@ -524,27 +533,11 @@ impl CommentThread {
                 .find(|&j| !doc.lines[j].blank)
                 .is_some_and(&mut taken_stamp);
         ((next || lone_stamp)
-            && !self.fact(facts, &lines[k], STAMP, || self.stamp(text))
+            && !fact(facts, &lines[k], STAMP, || self.stamp(text))
             // Last: comparing the byline words (some of them non-ASCII, lowercased to
             // compare) costs more than the stamp test that turns most lines away.
             && !BYLINE.iter().any(|b| starts_with_word(text, b)))
         .then_some(Header::NameOverStamp)
-    }
-
-    /// Fact `fact` of survivor `line`, from `facts` when the line is its input line's
-    /// text as it stands (a line a rule cut in this pass is read afresh, its facts not
-    /// kept: the same input line reads whole in the guard's run without that rule).
-    fn fact(
-        &self,
-        facts: &mut LineFacts,
-        line: &Survivor,
-        fact: u8,
-        read: impl FnOnce() -> bool,
-    ) -> bool {
-        match line.text {
-            std::borrow::Cow::Borrowed(_) => facts.get(line.line, fact, read),
-            std::borrow::Cow::Owned(_) => read(),
-        }
     }
 
     /// A comment's time stamp: relative ("2 days ago"), or a date with a year or a time

@@ -241,10 +241,7 @@ impl MainBody {
                         // A bare number (a pager's entry, a calendar's day) reads as
                         // neutral, not furniture, where it stands (see `classes`):
                         // taken, it parts nothing either. ("1 | 2 | 3" is a row.)
-                        let number = line.trim();
-                        let number =
-                            !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-                        short && !number
+                        short && !super::page_numbers::bare_number(line)
                     })
                     .count(),
             })
