@@ -68,6 +68,9 @@
 //! Both stopword thresholds scale down (to a quarter at most) when the document's own
 //! sentences hold fewer stopwords than English, French or German prose does: Russian,
 //! Polish, Turkish or Finnish inflect where others use function words.
+//! Chinese and Japanese mark their clauses with `，` `。` `、` `；`, which count as
+//! stopwords: formal Chinese prose holds few of the stoplist's characters, no more than
+//! a headline does.
 //!
 //! The body is the run of lines with the highest total score (ties: the longest). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
@@ -674,6 +677,7 @@ mod tests {
             stops,
             numbers: 0,
             weight: 120,
+            marks: 0,
         };
         // English-like prose: 9 of 20 words are stopwords, thresholds stay.
         assert_eq!(density_scale(&lines, &[f(9), f(9), f(9)]), 1.0);
