@@ -201,8 +201,10 @@ impl GluedLabels {
 /// What may follow a join, besides a capital and a small letter or an opening quote.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Join {
-    /// After a headline: nothing else (a lone capital glued to a word is more often a
-    /// name's, "ProjectX", than a sentence's first word).
+    /// After a headline: besides a capital and a small letter, only one of the
+    /// [`ONE_LETTER_WORDS`] alone after a small letter ("…novo pacoteO presidente disse");
+    /// another lone capital glued to a word is more often a name's ("ProjectX is") than a
+    /// sentence's first word.
     Sentence,
     /// After what must be a whole label by itself (a stamp, a byline, a reading time):
     /// also a capital that is a word of its own ("…de 2024A câmara aprovou", "…2024I
@@ -210,6 +212,14 @@ enum Join {
     /// digit or date unit ("…12 مارس 2024وافق المجلس", "…2024年3月12日市议会").
     AfterLabel,
 }
+
+/// The capitals that are words of their own and open sentences in the pack languages:
+/// articles, prepositions, pronouns and conjunctions of one letter (English "A", "I";
+/// Portuguese "O", "A", "E", "É"; Spanish "Y", "A"; Italian "E", "I", "A"; French "À";
+/// Polish "W", "Z", "I", "O"; Russian "В", "С", "К", "И", "А", "О", "У", "Я").
+const ONE_LETTER_WORDS: &[char] = &[
+    'A', 'I', 'O', 'E', 'Y', 'U', 'W', 'Z', 'À', 'É', 'В', 'С', 'К', 'И', 'А', 'О', 'У', 'Я',
+];
 
 /// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
 /// and a letter, follow a letter, a digit or a closing mark with no space between them.
@@ -233,6 +243,11 @@ fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item =
         let next = after.next();
         (c.is_uppercase() && next.is_some_and(char::is_lowercase))
             || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic))
+            || (kind == Join::Sentence
+                && prev.is_lowercase()
+                && ONE_LETTER_WORDS.contains(&c)
+                && next.is_some_and(|n| n == ' ')
+                && after.clone().next().is_some_and(char::is_lowercase))
             || (kind == Join::AfterLabel
                 && ((c.is_uppercase()
                     && next.is_some_and(char::is_whitespace)
