@@ -216,7 +216,7 @@ enum Join {
 /// The capitals that are words of their own and open sentences in the pack languages:
 /// articles, prepositions, pronouns and conjunctions of one letter (English "A", "I";
 /// Portuguese "O", "A", "E", "É"; Spanish "Y", "A"; Italian "E", "I", "A"; French "À";
-/// Polish "W", "Z", "I", "O"; Russian "В", "С", "К", "И", "А", "О", "У", "Я").
+/// Dutch "U"; Polish "W", "Z", "I", "O"; Russian "В", "С", "К", "И", "А", "О", "У", "Я").
 const ONE_LETTER_WORDS: &[char] = &[
     'A', 'I', 'O', 'E', 'Y', 'U', 'W', 'Z', 'À', 'É', 'В', 'С', 'К', 'И', 'А', 'О', 'У', 'Я',
 ];
@@ -241,24 +241,25 @@ fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item =
         let mut after = text[at..].chars();
         let c = after.next().expect("inside the text");
         let next = after.next();
+        // A capital that is a word of its own, a small word after it: "…2024A câmara".
+        let mut lone_capital = || {
+            c.is_uppercase()
+                && next.is_some_and(char::is_whitespace)
+                && after.next().is_some_and(char::is_lowercase)
+        };
         (c.is_uppercase() && next.is_some_and(char::is_lowercase))
             || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic))
-            || (kind == Join::Sentence
-                && prev.is_lowercase()
-                && ONE_LETTER_WORDS.contains(&c)
-                && next.is_some_and(|n| n == ' ')
-                && after.clone().next().is_some_and(char::is_lowercase))
+            || (match kind {
+                Join::Sentence => prev.is_lowercase() && ONE_LETTER_WORDS.contains(&c),
+                Join::AfterLabel => !prev.is_uppercase(),
+            } && lone_capital())
             || (kind == Join::AfterLabel
-                && ((c.is_uppercase()
-                    && next.is_some_and(char::is_whitespace)
-                    && !prev.is_uppercase()
-                    && after.next().is_some_and(char::is_lowercase))
-                    || ((prev.is_ascii_digit() || CJK_DATE_UNITS.contains(&prev))
-                        && !c.is_ascii()
-                        && !CJK_DATE_UNITS.contains(&c)
-                        && c.is_alphabetic()
-                        && !c.is_uppercase()
-                        && !c.is_lowercase())))
+                && (prev.is_ascii_digit() || CJK_DATE_UNITS.contains(&prev))
+                && !c.is_ascii()
+                && !CJK_DATE_UNITS.contains(&c)
+                && c.is_alphabetic()
+                && !c.is_uppercase()
+                && !c.is_lowercase())
     })
 }
 
