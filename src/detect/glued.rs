@@ -97,8 +97,19 @@ impl GluedLabels {
             let text = doc.line(i);
             let start = text.len() - text.trim_start().len();
             let rest = &text[start..];
-            if let Some(join) = self.label_end(rest).or_else(|| self.headline_end(rest)) {
-                out.push((i, line.start + start..line.start + start + join));
+            // Labels glued one to the next ("World | AnalysisEurope | PoliticsWhy …") go
+            // in one cut: the rest of the line, judged again in the next pass, must not
+            // open with another, or each pass would take one more and the output would
+            // not be a fixed point.
+            let mut end = 0;
+            while let Some(join) = self
+                .label_end(&rest[end..])
+                .or_else(|| self.headline_end(&rest[end..]))
+            {
+                end += join;
+            }
+            if end > 0 {
+                out.push((i, line.start + start..line.start + start + end));
             }
         }
     }
