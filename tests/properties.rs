@@ -143,6 +143,9 @@ fn nothing_invented(input: &str, output: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// How long a failing case is shrunk before it is reported, in milliseconds.
+const SHRINK_MILLIS: u32 = 120_000;
+
 /// `cases` per property; `PROPTEST_CASES=N` scales them for a longer run.
 fn config(cases: u32) -> ProptestConfig {
     let scale = std::env::var("PROPTEST_CASES")
@@ -152,6 +155,9 @@ fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: ((f64::from(cases) * scale) as u32).max(1),
         failure_persistence: None,
+        // Shrinking a batch of 200 documents, two processes a step, runs for hours and
+        // prints nothing until it ends: a failure reports what it has after two minutes.
+        max_shrink_time: SHRINK_MILLIS,
         ..ProptestConfig::default()
     }
 }
