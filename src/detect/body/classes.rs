@@ -10,7 +10,8 @@ use super::*;
 pub(super) enum Class {
     /// A paragraph: long, with the stopwords of prose.
     Prose,
-    /// Prose shorter than a paragraph.
+    /// Prose shorter than a paragraph, or a paragraph's length of finished sentence
+    /// with fewer stopwords than prose (more names and numbers).
     NearProse,
     /// A short line of prose ending a sentence.
     Sentence,
@@ -74,6 +75,16 @@ impl MainBody {
             }
         }
         if f.weight >= self.min_chars {
+            // A paragraph's length of finished sentence is prose even when names, places
+            // and figures crowd its function words out (who was named to what, a season's
+            // results in a sentence): no menu or tag list runs that long and ends with a
+            // stop. It scores as short prose does, so only among prose.
+            if sentence
+                && f.weight >= self.paragraph_chars
+                && density >= self.furniture_stopwords * scale
+            {
+                return Class::NearProse;
+            }
             return Class::LowProse;
         }
         // A number marks a list item, a table row or a date, rarely a menu.

@@ -19,6 +19,9 @@
 //!   repeats under every photo, and a line of nothing visible (a zero-width space where a
 //!   photo was), do not part short prose. Alone among furniture it
 //!   is a teaser, a caption or a blurb, and scores `-neutral-cost`.
+//!   A finished sentence of `paragraph-chars` letters or more counts as short prose
+//!   with as few as `furniture-stopwords` of its words stopwords: a sentence of names,
+//!   places and figures, which no menu runs to.
 //! - **furniture**: shorter than `min-chars`, fewer than `furniture-stopwords` of its words
 //!   stopwords, no sentence end, no number (a menu item, a share button, a tag). Costs
 //!   `furniture-cost`, a third of it for the first `furniture-grace` lines of a run, so a
