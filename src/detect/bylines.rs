@@ -4,7 +4,8 @@
 //! label where an extractor glued it to the first sentence, and `datelines` drops it on a
 //! line of its own at the document's edges, as it drops a bare date.
 //!
-//! A line is such a label when its parts, parted by `|`, `·`, `•` or `—`, are each a time
+//! A line is such a label when its parts, parted by `|`, `·`, `•` or `—` (or, with none of
+//! them, before a `by` word that ends with a colon: "2023-11-17 20:52 来源：新华网"), are each a time
 //! stamp, a reading time or a byline (one of the `by` words and a few capitalised words,
 //! or the capitalised words alone; in a script without case, "بقلم أحمد علي", "作者：王明",
 //! only after a `by` word), and at least one part is a stamp or a reading time: a name
@@ -32,6 +33,8 @@ pub struct Bylines {
     dates: Datelines,
     reading: ReadingTime,
     by: Vec<String>,
+    /// The `by` words that end with a colon, with their length in characters.
+    colon_by: Vec<(String, usize)>,
 }
 
 /// The words of a reading time, lowercase, in the two orders sites write it: after the
@@ -62,7 +65,17 @@ impl Bylines {
     /// `dates` recognises the stamps, `reading` the reading times, `by` the words a
     /// byline starts with, lowercase.
     pub(super) fn new(dates: Datelines, reading: ReadingTime, by: Vec<String>) -> Bylines {
-        Bylines { dates, reading, by }
+        let colon_by = by
+            .iter()
+            .filter(|w| w.ends_with([':', '：']))
+            .map(|w| (w.clone(), w.chars().count()))
+            .collect();
+        Bylines {
+            dates,
+            reading,
+            by,
+            colon_by,
+        }
     }
 
     /// `text` parted at its separators, each part trimmed.
@@ -101,18 +114,55 @@ impl Bylines {
     }
 
     /// A whole line that is a byline with its stamp: two parts at least (a stamp alone is
-    /// the dateline test's), one of them with a digit. Most lines have no separator and
-    /// are turned away by a scan of their bytes.
+    /// the dateline test's), one of them with a digit. Most lines have neither a
+    /// separator nor a colon and are turned away by a scan of their bytes.
     pub(super) fn is_stamped_line(&self, text: &str) -> bool {
-        // One pass over the bytes: a digit, and a separator's last byte (`|`, and 0xB7,
-        // 0xA2, 0x94 ending `·`, `•`, `—`; other characters end so too, and are sorted
-        // out by the split).
-        let (mut digit, mut separator) = (false, false);
-        for b in text.bytes() {
-            digit |= b.is_ascii_digit();
-            separator |= matches!(b, b'|' | 0xB7 | 0xA2 | 0x94);
+        // A digit, then a separator's last byte (`|`, and 0xB7, 0xA2, 0x94 ending `·`,
+        // `•`, `—`; other characters end so too, and are sorted out by the split), or a
+        // colon: memchr's scans.
+        let bytes = text.as_bytes();
+        if !bytes.iter().any(u8::is_ascii_digit) {
+            return false;
         }
-        digit && separator && self.is_stamped(&Self::parts(text))
+        if memchr::memchr3(b'|', 0xB7, 0xA2, bytes).is_some()
+            || memchr::memchr(0x94, bytes).is_some()
+        {
+            return self.is_stamped(&Self::parts(text));
+        }
+        // `:`, and the last byte of the fullwidth `：`.
+        let colon = memchr::memchr2(b':', 0x9A, bytes).is_some();
+        // No separator: a stamp, then a label that ends with its colon ("2023-11-17
+        // 20:52:15 来源：新华网", "12.03.2024 Autor: Anna Weber"), parted before the label.
+        colon
+            && self
+                .colon_label(text)
+                .is_some_and(|at| self.is_stamped(&[text[..at].trim(), text[at..].trim()]))
+    }
+
+    /// Where the first of the `by` words that end with a colon starts in `text`, after a
+    /// space and not at its start: a label a stamp stands before. Read back from each
+    /// colon, so a line is walked once and a word or two at each of its colons.
+    fn colon_label(&self, text: &str) -> Option<usize> {
+        text.char_indices()
+            // A label's colon follows a letter (or a space: "texte :"); a time's, a digit.
+            .filter(|&(i, c)| {
+                matches!(c, ':' | '：')
+                    && text[..i]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_alphabetic() || p == ' ')
+            })
+            .find_map(|(i, c)| {
+                let end = i + c.len_utf8();
+                self.colon_by.iter().find_map(|(by, chars)| {
+                    let start = text[..end].char_indices().rev().nth(chars - 1)?.0;
+                    let spaced = text[..start]
+                        .chars()
+                        .next_back()
+                        .is_some_and(char::is_whitespace);
+                    (spaced && prefix_len(&text[start..], by) == Some(end - start)).then_some(start)
+                })
+            })
     }
 
     /// A byline or a name: one to `BYLINE_WORDS` capitalised words ("Jane Smith", "Ana
@@ -231,6 +281,8 @@ mod tests {
                 "written by",
                 "بقلم",
                 "作者：",
+                "来源：",
+                "autor:",
             ]),
         )
     }
@@ -251,6 +303,10 @@ mod tests {
             // Names in a script without case, after a byline word ("by", "author:").
             "بقلم أحمد علي | 3 مارس 2024",
             "作者：王明 | 2024年3月3日 10:32",
+            // No separator: the label's colon parts the stamp from the source or name.
+            "2023-11-17 20:52:15 来源： 新华网",
+            "2023年11月17日 08:20 来源：人民网",
+            "12.03.2024 Autor: Anna Weber",
         ] {
             assert!(b.is_stamped_line(line), "{line}");
         }
@@ -272,6 +328,10 @@ mod tests {
             // Words without case and no byline word: a headline over its date.
             "انفجار في بيروت | 3 مارس 2024",
             "市政府决定关闭老图书馆 | 2024年3月3日",
+            // A colon's label after no stamp, or before a sentence.
+            "市政府决定关闭老图书馆 来源：新华网",
+            "At 10:30 the council met again 来源：新华网",
+            "12.03.2024 Autor: Anna Weber schreibt über den Rat.",
         ] {
             assert!(!b.is_stamped_line(line), "{line}");
         }
