@@ -40,12 +40,14 @@
 //! document that opens with the word keeps its body.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use regex::Regex;
 
 use super::threads::{name_line, one_line_header, relative_stamp, says_line};
 use super::{Params, Survivor, SurvivorPos, ends_sentence, taken_after};
 use crate::document::Document;
+use crate::matcher::LineMatcher;
 use crate::memo::Origins;
 
 #[derive(Debug, Clone)]
@@ -218,13 +220,13 @@ impl CommentSection {
         if line.chars <= MAX_CLOSER_CHARS && self.is_closer(text) {
             return Kind::Closer;
         }
-        if self.titled.get().is_some_and(|r| r.is_match(text)) {
+        if self.titled.is_match(text) {
             return Kind::Titled;
         }
-        if self.counted.get().is_some_and(|r| r.is_match(text)) {
+        if self.counted.is_match(text) {
             return Kind::Counted;
         }
-        if self.heading.get().is_some_and(|r| r.is_match(text)) {
+        if self.heading.is_match(text) {
             return Kind::Heading;
         }
         Kind::Other
@@ -310,10 +312,15 @@ fn opens_comment(after: &[Survivor]) -> bool {
 /// in brackets or not, with or without a colon after it: compiled at load for a user's
 /// rule (a bad pattern fails there, named), on first use for the embedded defaults
 /// (compiling them is a third of loading the default rules; the tests compile them).
+///
+/// Matched by a [`LineMatcher`]: whether, not where, from the line's start, on a lazy DFA
+/// that stops at the first byte no heading can continue with. A `regex::Regex` costs
+/// several hundred instructions a call more (it is asked of every short line, three
+/// times).
 #[derive(Debug, Clone)]
 struct WholeLine {
     pattern: Option<String>,
-    compiled: std::sync::OnceLock<Option<Regex>>,
+    compiled: std::sync::OnceLock<Option<Arc<LineMatcher>>>,
 }
 
 impl WholeLine {
@@ -323,23 +330,24 @@ impl WholeLine {
             compiled: std::sync::OnceLock::new(),
         };
         if compile_now {
-            let compiled = line.compile().map_err(|e| format!("param `{key}`: {e}"))?;
-            line.compiled.set(compiled).expect("a new cell is empty");
+            // A user's patterns: a pattern too big to compile is named here, at load.
+            if let Some(p) = &line.pattern {
+                Regex::new(p).map_err(|e| format!("param `{key}`: {e}"))?;
+            }
+            line.compiled.set(line.compile()).expect("a new cell is empty");
         }
         Ok(line)
     }
 
-    fn compile(&self) -> Result<Option<Regex>, regex::Error> {
-        self.pattern.as_deref().map(Regex::new).transpose()
+    fn compile(&self) -> Option<Arc<LineMatcher>> {
+        self.pattern.as_deref().map(|p| Arc::new(LineMatcher::new(p)))
     }
 
-    fn get(&self) -> Option<&Regex> {
+    fn is_match(&self, text: &str) -> bool {
         self.compiled
-            .get_or_init(|| {
-                self.compile()
-                    .expect("a user's patterns compile at load, the defaults' in the tests")
-            })
+            .get_or_init(|| self.compile())
             .as_ref()
+            .is_some_and(|m| m.is_match(text))
     }
 }
 
