@@ -167,22 +167,33 @@ impl State {
     }
 
     /// Drop a block label and the member lines after it, if at least the rule's
-    /// `min-members` follow (one unless it says otherwise).
+    /// `min-members` follow (one unless it says otherwise). A line of symbols alone
+    /// between two members (a form's "↑ ↑" under each field, a row of dots) neither
+    /// breaks the block nor counts in it, and goes with it; after the last member it
+    /// stays.
     pub(super) fn drop_block(&mut self, hit: &Hit, rule: &Rule, doc: &Document) {
         let block = rule.block.as_ref().expect("checked when compiled");
-        let mut members = Vec::new();
+        let mut lines = Vec::new();
+        let mut members = 0;
+        let mut symbols = Vec::new();
         for next in hit.line + 1..doc.lines.len() {
             if doc.lines[next].blank {
                 continue;
             }
-            if !block.member.matches_line(doc.line(next)) {
+            let text = doc.line(next);
+            if block.member.matches_line(text) {
+                lines.append(&mut symbols);
+                lines.push(next);
+                members += 1;
+            } else if !text.chars().any(char::is_alphanumeric) {
+                symbols.push(next);
+            } else {
                 break;
             }
-            members.push(next);
         }
-        if members.len() >= block.min_members {
+        if members >= block.min_members {
             self.drop(hit.line, hit.rule);
-            for m in members {
+            for m in lines {
                 self.drop(m, hit.rule);
             }
         }
