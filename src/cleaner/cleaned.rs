@@ -18,6 +18,8 @@ pub struct Cleaned<'a> {
     pub fates: Vec<Fate>,
     /// Rules the removal guard held back for this document (indices into the rules):
     /// with them on, no paragraph of the input was left. Empty for almost every document.
+    /// A held rule may still remove lines of the trimmed text, which is judged again
+    /// (see [`super::Cleaner::clean_url`]).
     pub held: Vec<usize>,
 }
 

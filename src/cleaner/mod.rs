@@ -85,12 +85,40 @@ impl Cleaner {
     /// [`MAX_PASSES`] times; one or two passes are the rule), which makes cleaning
     /// idempotent: chaff's output cleaned again is the same text. Later passes' removals are mapped back onto the
     /// input, so fates and edits always refer to the input's bytes.
+    ///
+    /// The removal guard judges the input: a rule it holds back would have taken the
+    /// last paragraph there. Once other rules have trimmed the document, the same rule
+    /// may take only what it should (a comment form's heading that had a short
+    /// article's lines weighing against it), and cleaning the output again would let it.
+    /// So when the guard held a rule back, the output is cleaned again, guard and all,
+    /// until nothing changes; the guard rarely acts, and this costs nothing otherwise.
     pub fn clean_url<'a>(&self, text: &'a str, url: Option<&str>) -> Cleaned<'a> {
         let host = url.and_then(url_host);
+        let mut cleaned = self.guarded(text, host.as_deref());
+        if cleaned.held.is_empty() {
+            return cleaned;
+        }
+        for _ in 0..MAX_PASSES {
+            let out = cleaned.text();
+            let again = self.guarded(&out, host.as_deref());
+            if again.fates.iter().all(|f| *f == Fate::Keep) || !cleaned.absorb(&again) {
+                break;
+            }
+            for r in again.held {
+                if !cleaned.held.contains(&r) {
+                    cleaned.held.push(r);
+                }
+            }
+        }
+        cleaned
+    }
+
+    /// `text` cleaned to a fixed point, with the rules the removal guard holds back off.
+    fn guarded<'a>(&self, text: &'a str, host: Option<&str>) -> Cleaned<'a> {
         let mut held = Vec::new();
         let mut memo = None;
         loop {
-            let mut cleaned = self.settle(text, host.as_deref(), &held, &mut memo);
+            let mut cleaned = self.settle(text, host, &held, &mut memo);
             let takers = cleaned.paragraph_takers(&self.rules);
             if takers.is_empty() || held.len() >= MAX_HELD {
                 cleaned.held = held;

@@ -334,13 +334,17 @@ impl WholeLine {
             if let Some(p) = &line.pattern {
                 Regex::new(p).map_err(|e| format!("param `{key}`: {e}"))?;
             }
-            line.compiled.set(line.compile()).expect("a new cell is empty");
+            line.compiled
+                .set(line.compile())
+                .expect("a new cell is empty");
         }
         Ok(line)
     }
 
     fn compile(&self) -> Option<Arc<LineMatcher>> {
-        self.pattern.as_deref().map(|p| Arc::new(LineMatcher::new(p)))
+        self.pattern
+            .as_deref()
+            .map(|p| Arc::new(LineMatcher::new(p)))
     }
 
     fn is_match(&self, text: &str) -> bool {
