@@ -159,9 +159,10 @@ impl std::fmt::Debug for LineMatcher {
     }
 }
 
-/// The phrases of one automaton, before it is built: (phrase, its rule), whether case is
-/// folded, whether the phrases must start a line.
-type PhraseGroup = (Vec<String>, Vec<usize>, bool, bool);
+/// The phrases of one automaton, before it is built: each phrase as (its rule, its place
+/// in the rule's list), whether case is folded, whether the phrases must start a line.
+/// The phrases themselves stay the rules' own until the automata are built.
+type PhraseGroup = (Vec<(usize, usize)>, bool, bool);
 
 pub struct Matcher {
     /// The phrases, grouped by case and anchoring: what the automata are built from.
@@ -180,18 +181,15 @@ pub struct Matcher {
 impl Matcher {
     /// Build the automata and the regex set for the enabled phrase and pattern rules.
     pub fn new(rules: &[Rule]) -> Matcher {
-        // (patterns, rule of each) for [case-folded][anchored].
-        let mut groups: [[(Vec<String>, Vec<usize>); 2]; 2] = Default::default();
+        // (rule, phrase) for [case-folded][anchored].
+        let mut groups: [[Vec<(usize, usize)>; 2]; 2] = Default::default();
         let mut regexes = Vec::new();
         for (i, rule) in rules.iter().enumerate().filter(|(_, r)| r.enabled) {
             match &rule.matcher {
                 RuleMatcher::Phrases(literals) => {
                     let anchored = matches!(rule.anchor, Anchor::WholeLine | Anchor::LineStart);
                     let target = &mut groups[usize::from(rule.ignore_case)][usize::from(anchored)];
-                    for p in literals {
-                        target.0.push(p.clone());
-                        target.1.push(i);
-                    }
+                    target.extend((0..literals.len()).map(|k| (i, k)));
                 }
                 RuleMatcher::Pattern(re) => regexes.push((i, re.clone())),
                 RuleMatcher::Detector(_) => {}
@@ -199,9 +197,9 @@ impl Matcher {
         }
         let mut phrases = Vec::new();
         for (fold, by_anchor) in groups.into_iter().enumerate() {
-            for (anchored, (patterns, rule_of)) in by_anchor.into_iter().enumerate() {
-                if !patterns.is_empty() {
-                    phrases.push((patterns, rule_of, fold == 1, anchored == 1));
+            for (anchored, members) in by_anchor.into_iter().enumerate() {
+                if !members.is_empty() {
+                    phrases.push((members, fold == 1, anchored == 1));
                 }
             }
         }
@@ -213,17 +211,22 @@ impl Matcher {
         }
     }
 
-    /// The phrase automata, built on first use.
-    fn automata(&self) -> &[Automaton] {
+    /// The phrase automata, built on first use from the phrases of `rules` (the rules the
+    /// matcher was built with).
+    fn automata(&self, rules: &[Rule]) -> &[Automaton] {
         self.automata.get_or_init(|| {
             self.phrases
                 .iter()
-                .map(|(phrases, rules, fold, anchored)| {
+                .map(|(members, fold, anchored)| {
                     // ASCII case is folded by the search; other letters by listing the
                     // casings text writes a phrase in, built here, on the first
                     // document, not by every process that loads the rules.
                     let (mut patterns, mut rule_of) = (Vec::new(), Vec::new());
-                    for (phrase, &rule) in phrases.iter().zip(rules) {
+                    for &(rule, k) in members {
+                        let RuleMatcher::Phrases(literals) = &rules[rule].matcher else {
+                            unreachable!("grouped from the rule's phrases")
+                        };
+                        let phrase = &literals[k];
                         if *fold && !phrase.is_ascii() {
                             let casings = case::variants(phrase);
                             rule_of.extend(std::iter::repeat_n(rule, casings.len()));
@@ -304,7 +307,7 @@ impl Matcher {
                     span: m,
                 });
             };
-        for automaton in self.automata() {
+        for automaton in self.automata(rules) {
             let ac = match &automaton.search {
                 Search::Scan(ac) => ac,
                 Search::Start(trie) => {
