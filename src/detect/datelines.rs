@@ -736,13 +736,17 @@ fn atom(tok: &str, seen: &mut Seen) -> bool {
     if tok.is_empty() {
         return true;
     }
-    match word(tok) {
-        Some(Word::Month) => {
-            seen.date = true;
-            return true;
+    // Months, weekdays and glue words are words: a token that opens with a digit (most of
+    // a stamp's) is looked up in none of them.
+    if !tok.starts_with(|c: char| c.is_ascii_digit()) {
+        match word(tok) {
+            Some(Word::Month) => {
+                seen.date = true;
+                return true;
+            }
+            Some(Word::Other) => return true,
+            None => {}
         }
-        Some(Word::Other) => return true,
-        None => {}
     }
     if matches!(tok, "am" | "pm" | "a.m" | "p.m" | "h" | "uhr" | "hrs") {
         return true;
