@@ -256,10 +256,14 @@ impl Cleaner {
                 let lines = survivors
                     .get_or_insert_with(|| state.survivors(&doc, &origins, &mut memo.detect));
                 survivors_found.clear();
+                let fates = &state.fates;
+                let inline =
+                    |line: usize| matches!(fates[line], Fate::Drop(by) if self.rules[by].inline);
                 d.detect_survivors(
                     &doc,
                     lines,
                     &origins,
+                    &inline,
                     &mut memo.detect,
                     r,
                     &mut survivors_found,

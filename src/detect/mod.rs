@@ -265,12 +265,16 @@ impl Detector {
 
     /// Repeat detectors: `lines` are the surviving non-blank lines of `doc` in order.
     /// Push the positions in `lines` to drop. `rule` is this detector's rule, whose
-    /// [`LineFacts`] the memo keeps when [`Detector::keeps_facts`].
+    /// [`LineFacts`] the memo keeps when [`Detector::keeps_facts`]. `inline`: whether a
+    /// line of `doc` that is gone was taken by a rule of chrome inside an article
+    /// ([`crate::rules::Rule::inline`]).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn detect_survivors(
         &self,
         doc: &Document,
         lines: &[Survivor],
         origins: &Origins,
+        inline: &dyn Fn(usize) -> bool,
         memo: &mut Memo,
         rule: usize,
         out: &mut Vec<SurvivorPos>,
@@ -279,7 +283,7 @@ impl Detector {
             Kind::RepeatedTitle(d) => d.detect(lines, out),
             Kind::RepeatedParagraphs(d) => d.detect(lines, out),
             Kind::RepeatedBody(d) => d.detect(lines, out),
-            Kind::MainBody(d) => d.detect(doc, lines, origins, &mut memo.words, out),
+            Kind::MainBody(d) => d.detect(doc, lines, origins, inline, &mut memo.words, out),
             Kind::CommentThread(d) => {
                 let origin = |k: usize| origins.get(doc, k);
                 let mut facts = LineFacts::new(memo.facts(rule), &origin);

@@ -294,6 +294,10 @@ pub struct Rule {
     pub block: Option<Block>,
     pub sites: Sites,
     pub enabled: bool,
+    /// Whether the lines the rule takes sit inside an article (a video player's controls,
+    /// an ad label between paragraphs) rather than around it: main-body does not count
+    /// them as furniture that parts the text above them from the text below.
+    pub inline: bool,
     /// A detector rule's params as in effect: its own, with any `[[override]]` merged in.
     pub params: toml::Table,
     /// The files whose `[[override]]` changed this rule's params, in load order.
@@ -774,6 +778,7 @@ fn compile(
         block,
         sites,
         enabled: spec.enabled,
+        inline: spec.inline,
         params: spec.params,
         overridden_by: Vec::new(),
     })

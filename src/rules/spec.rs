@@ -52,6 +52,8 @@ macro_rules! rule_file {
             pub exclude_sites: Vec<$at<String>>,
             #[serde(default = "yes")]
             pub enabled: bool,
+            #[serde(default)]
+            pub inline: bool,
             #[serde(default, rename = "example")]
             pub examples: Vec<ExampleSpec>,
         }
@@ -111,6 +113,7 @@ impl From<LeanRuleSpec> for RuleSpec {
             sites: all(l.sites),
             exclude_sites: all(l.exclude_sites),
             enabled: l.enabled,
+            inline: l.inline,
             examples: l.examples,
         }
     }

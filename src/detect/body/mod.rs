@@ -75,6 +75,11 @@
 //! stopwords: formal Chinese prose holds few of the stoplist's characters, no more than
 //! a headline does.
 //!
+//! Short lines the other rules took cost what furniture costs where they stood (a menu a
+//! rule took whole parts the body from a sidebar as the menu did), except those of a rule
+//! marked `inline`: a video player's controls printed between two paragraphs are inside
+//! the article, and the text under them is the body's as much as the text above.
+//!
 //! The body is the run of lines with the highest total score (ties: the longest). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
 //! a results table inside the article is kept whatever it looks like. Another run that
@@ -205,6 +210,7 @@ impl MainBody {
         doc: &Document,
         lines: &[Survivor],
         origins: &Origins,
+        inline: &dyn Fn(usize) -> bool,
         memo: &mut FeaturesMemo,
         out: &mut Vec<SurvivorPos>,
     ) {
@@ -232,11 +238,14 @@ impl MainBody {
         // Short lines the other rules took (a share row, "Previous Post / Next Post", a
         // newsletter box) were furniture where they stood: they part the body from what
         // follows as they did before they went. Long ones (a paragraph printed twice)
-        // were not furniture, nor were bare numbers (a pager's, a calendar's days).
+        // were not furniture, nor were bare numbers (a pager's, a calendar's days), nor
+        // the chrome a rule says sits inside an article (a video player's controls
+        // between two paragraphs): the article goes on under it.
         let taken: Vec<usize> = (0..lines.len())
             .map(|i| match i {
                 0 => 0,
                 _ => taken_after(doc, lines, i - 1)
+                    .filter(|&k| !inline(k))
                     .filter(|&k| {
                         let line = doc.line(k);
                         let short = line
