@@ -60,30 +60,53 @@ enum Search {
 /// pattern matches, never where, so the reverse NFA and the other engines `RegexSet`
 /// compiles too are not needed; leaving them out halves the compilation, which is what
 /// a small job's first document waits for.
+///
+/// The patterns that must match at a line's start (`whole-line`, `line-start`: nearly
+/// all) and those that may match further in (`line-end`, `anywhere`) are two automata.
+/// Searched from the start only, the first dies within a few bytes of most lines, when
+/// no pattern can go on; one pattern that may start anywhere would keep the whole set
+/// alive to the end of every line, and every state it passes through would carry the
+/// other patterns' progress too: a single `line-end` rule cost 11% of all instructions
+/// on varied pages, most of it building lazy-DFA states.
 struct PatternSet {
+    parts: Vec<Part>,
+    caches: Pool<Vec<Caches>, CacheFn>,
+    len: usize,
+}
+
+/// One automaton of a [`PatternSet`] and the set's index of each of its patterns.
+struct Part {
     /// The lazy DFA: every search starts here.
     dfa: hybrid::dfa::DFA,
     /// Where a search goes when the lazy DFA gives up (a Unicode word boundary on
     /// non-ASCII text, a cache cleared too often): slower, never wrong.
     pike: PikeVM,
-    caches: Pool<Caches, CacheFn>,
-    len: usize,
+    anchored: bool,
+    /// For a part that may match anywhere in a line, a cheap test of whether anything
+    /// matches at all: the meta engine finds the patterns' literals ("Click To Tweet")
+    /// with memchr and friends, where the lazy DFA reads every byte of every line.
+    gate: Option<regex_automata::meta::Regex>,
+    ids: Vec<usize>,
 }
 
-type Caches = (hybrid::dfa::Cache, thompson::pikevm::Cache);
+/// A part's lazy-DFA and PikeVM caches, and the set its matches are gathered in.
+type Caches = (
+    hybrid::dfa::Cache,
+    thompson::pikevm::Cache,
+    regex_automata::PatternSet,
+);
 type CacheFn =
-    Box<dyn Fn() -> Caches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+    Box<dyn Fn() -> Vec<Caches> + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
-impl PatternSet {
-    fn new<'p>(patterns: impl IntoIterator<Item = &'p str>) -> PatternSet {
-        let patterns: Vec<&str> = patterns.into_iter().collect();
+impl Part {
+    fn new(patterns: &[&str], ids: Vec<usize>, anchored: bool) -> Part {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
                     .which_captures(thompson::WhichCaptures::None)
                     .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
             )
-            .build_many(&patterns)
+            .build_many(patterns)
             .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
         // The settings `regex::RegexSet` gives its lazy DFA.
         let dfa = hybrid::dfa::DFA::builder()
@@ -101,30 +124,101 @@ impl PatternSet {
             .configure(PikeVM::config().match_kind(regex_automata::MatchKind::All))
             .build_from_nfa(nfa)
             .expect("a PikeVM builds from any NFA");
-        let (d, p) = (dfa.clone(), pike.clone());
-        PatternSet {
-            caches: Pool::new(Box::new(move || (d.create_cache(), p.create_cache()))),
+        let gate = (!anchored).then(|| {
+            regex_automata::meta::Regex::builder()
+                .configure(
+                    regex_automata::meta::Config::new()
+                        .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT))
+                        .which_captures(thompson::WhichCaptures::None),
+                )
+                .build_many(patterns)
+                .expect("the patterns built an NFA above")
+        });
+        Part {
             dfa,
             pike,
+            anchored,
+            gate,
+            ids,
+        }
+    }
+
+    fn input<'h>(&self, line: &'h str) -> regex_automata::Input<'h> {
+        let input = regex_automata::Input::new(line);
+        if self.anchored {
+            input.anchored(regex_automata::Anchored::Yes)
+        } else {
+            input
+        }
+    }
+}
+
+impl PatternSet {
+    /// `patterns`: each regex, and whether it can only match at the start of a line.
+    fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, bool)>) -> PatternSet {
+        let patterns: Vec<(&str, bool)> = patterns.into_iter().collect();
+        let parts: Vec<Part> = [true, false]
+            .into_iter()
+            .filter_map(|anchored| {
+                let ids: Vec<usize> = (0..patterns.len())
+                    .filter(|&k| patterns[k].1 == anchored)
+                    .collect();
+                let regexes: Vec<&str> = ids.iter().map(|&k| patterns[k].0).collect();
+                (!ids.is_empty()).then(|| Part::new(&regexes, ids, anchored))
+            })
+            .collect();
+        let engines: Vec<(hybrid::dfa::DFA, PikeVM, usize)> = parts
+            .iter()
+            .map(|p| (p.dfa.clone(), p.pike.clone(), p.ids.len()))
+            .collect();
+        PatternSet {
+            caches: Pool::new(Box::new(move || {
+                engines
+                    .iter()
+                    .map(|(d, p, n)| {
+                        (
+                            d.create_cache(),
+                            p.create_cache(),
+                            regex_automata::PatternSet::new(*n),
+                        )
+                    })
+                    .collect()
+            })),
+            parts,
             len: patterns.len(),
         }
     }
 
     /// The patterns that match `line`, into `found` (cleared first).
-    fn matches(&self, caches: &mut Caches, line: &str, found: &mut regex_automata::PatternSet) {
+    fn matches(&self, caches: &mut [Caches], line: &str, found: &mut regex_automata::PatternSet) {
         // Clearing walks every slot; most lines leave the set empty.
         if !found.is_empty() {
             found.clear();
         }
-        let input = regex_automata::Input::new(line);
-        if self
-            .dfa
-            .try_which_overlapping_matches(&mut caches.0, &input, found)
-            .is_err()
-        {
-            found.clear();
-            self.pike
-                .which_overlapping_matches(&mut caches.1, &input, found);
+        for (part, caches) in self.parts.iter().zip(caches.iter_mut()) {
+            let (dfa_cache, pike_cache, in_part) = caches;
+            if !in_part.is_empty() {
+                in_part.clear();
+            }
+            if part.gate.as_ref().is_some_and(|g| !g.is_match(line)) {
+                continue;
+            }
+            let input = part.input(line);
+            if part
+                .dfa
+                .try_which_overlapping_matches(dfa_cache, &input, in_part)
+                .is_err()
+            {
+                in_part.clear();
+                part.pike
+                    .which_overlapping_matches(pike_cache, &input, in_part);
+            }
+            // Iterating walks every slot; most lines match nothing.
+            if !in_part.is_empty() {
+                for p in in_part.iter() {
+                    found.insert(PatternID::new_unchecked(part.ids[p.as_usize()]));
+                }
+            }
         }
     }
 }
@@ -138,17 +232,19 @@ pub struct LineMatcher(PatternSet);
 
 impl LineMatcher {
     /// `pattern` must compile (a user's is checked at load, the defaults' by the tests).
-    pub fn new(pattern: &str) -> LineMatcher {
-        LineMatcher(PatternSet::new([pattern]))
+    /// `anchored`: whether the pattern can only match at the start of the line.
+    pub fn new(pattern: &str, anchored: bool) -> LineMatcher {
+        LineMatcher(PatternSet::new([(pattern, anchored)]))
     }
 
     pub fn is_match(&self, line: &str) -> bool {
         let mut caches = self.0.caches.get();
+        let (part, caches) = (&self.0.parts[0], &mut caches[0]);
         // The first match ends the search: whether, not where.
-        let input = regex_automata::Input::new(line).earliest(true);
-        match self.0.dfa.try_search_fwd(&mut caches.0, &input) {
+        let input = part.input(line).earliest(true);
+        match part.dfa.try_search_fwd(&mut caches.0, &input) {
             Ok(found) => found.is_some(),
-            Err(_) => self.0.pike.is_match(&mut caches.1, input),
+            Err(_) => part.pike.is_match(&mut caches.1, input),
         }
     }
 }
@@ -260,8 +356,9 @@ impl Matcher {
     fn set(&self) -> Option<&PatternSet> {
         self.set
             .get_or_init(|| {
-                (!self.regexes.is_empty())
-                    .then(|| PatternSet::new(self.regexes.iter().map(|(_, r)| r.as_str())))
+                (!self.regexes.is_empty()).then(|| {
+                    PatternSet::new(self.regexes.iter().map(|(_, r)| (r.as_str(), r.at_start())))
+                })
             })
             .as_ref()
     }

@@ -344,7 +344,7 @@ impl WholeLine {
     fn compile(&self) -> Option<Arc<LineMatcher>> {
         self.pattern
             .as_deref()
-            .map(|p| Arc::new(LineMatcher::new(p)))
+            .map(|p| Arc::new(LineMatcher::new(p, true)))
     }
 
     fn is_match(&self, text: &str) -> bool {

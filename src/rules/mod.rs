@@ -122,6 +122,8 @@ pub struct LazyRegex(Arc<LazyInner>);
 #[derive(Debug)]
 struct LazyInner {
     pattern: String,
+    /// Whether every match starts at the line's start (`whole-line`, `line-start`).
+    at_start: bool,
     compiled: OnceLock<Regex>,
     /// For [`LazyRegex::matches_line`]: built apart, and cheaper than `compiled`.
     line: OnceLock<LineMatcher>,
@@ -129,9 +131,10 @@ struct LazyInner {
 }
 
 impl LazyRegex {
-    fn new(pattern: String) -> LazyRegex {
+    fn new(pattern: String, at_start: bool) -> LazyRegex {
         LazyRegex(Arc::new(LazyInner {
             pattern,
+            at_start,
             compiled: OnceLock::new(),
             line: OnceLock::new(),
             never_empty: OnceLock::new(),
@@ -141,6 +144,12 @@ impl LazyRegex {
     /// The pattern, as given to the regex builder.
     pub fn as_str(&self) -> &str {
         &self.0.pattern
+    }
+
+    /// Whether every match starts at the start of the text searched: the pattern is
+    /// wrapped for a `whole-line` or `line-start` anchor.
+    pub fn at_start(&self) -> bool {
+        self.0.at_start
     }
 
     /// Every match of the pattern is at least a byte long. Then a line the shared set
@@ -160,7 +169,7 @@ impl LazyRegex {
     pub fn matches_line(&self, line: &str) -> bool {
         self.0
             .line
-            .get_or_init(|| LineMatcher::new(&self.0.pattern))
+            .get_or_init(|| LineMatcher::new(&self.0.pattern, self.0.at_start))
             .is_match(line)
     }
 
@@ -814,7 +823,10 @@ fn build_regex(
         Anchor::LineEnd => format!(r"{flags}(?:{p})\s*$"),
         Anchor::Anywhere => format!("{flags}{p}"),
     };
-    let lazy = LazyRegex::new(wrapped);
+    let lazy = LazyRegex::new(
+        wrapped,
+        matches!(anchor, Anchor::WholeLine | Anchor::LineStart),
+    );
     if when == Compile::Lazily {
         return Ok(lazy);
     }
