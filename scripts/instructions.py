@@ -12,7 +12,14 @@ under `valgrind --tool=cachegrind --cache-sim=no`:
   regexes compiled on first use, cleaning. The list is fixed so that a new corpus
   document does not move the figures;
 - instructions per input byte: the same run over the sample twice minus the run over it
-  once, divided by its size: the marginal cost of cleaning, free of one-off costs.
+  once, divided by its size: the marginal cost of cleaning, free of one-off costs;
+- instructions per input byte on varied pages: the sample repeats a hundred documents,
+  so the lazy DFA states their lines need are built once and serve every copy; real
+  input keeps meeting new lines. This runs over the first VARIED_BYTES and the first
+  3 x VARIED_BYTES of distinct page dumps (../shared/eval's dragnet set, in file order)
+  and divides the difference by the difference in size. A pattern that keeps the regex
+  set reading every byte of every line shows here, not in the figure above (a single
+  `line-end` rule cost 11% of it). Skipped, with a note, where ../shared is absent.
 
     scripts/instructions.py            # print the figures and check them (exit 1 when over)
     scripts/instructions.py --no-check # print only
@@ -35,6 +42,9 @@ SAMPLE = os.path.join(ROOT, "target", "instructions-sample.jsonl")
 SAMPLE2 = os.path.join(ROOT, "target", "instructions-sample-twice.jsonl")
 BUDGET = os.path.join(ROOT, "benches", "budget.toml")
 DOCUMENTS = os.path.join(ROOT, "benches", "sample-documents.txt")
+VARIED_DIR = os.path.join(ROOT, "..", "shared", "eval", "dragnet", "fulltext")
+VARIED = os.path.join(ROOT, "target", "instructions-varied-{}.jsonl")
+VARIED_BYTES = 1_000_000
 
 # About 1 MB: enough documents that per-byte cost dominates, small enough that valgrind
 # (some 50x slower than native) finishes in seconds, twice.
@@ -69,6 +79,32 @@ def make_sample():
     return len(data)
 
 
+def make_varied():
+    """The two varied samples' paths and sizes, or None without ../shared/eval."""
+    if not os.path.isdir(VARIED_DIR):
+        return None
+    records = []
+    for name in sorted(os.listdir(VARIED_DIR)):
+        if name.endswith(".txt"):
+            with open(os.path.join(VARIED_DIR, name), encoding="utf-8") as f:
+                records.append(json.dumps({"id": name, "text": f.read()}, ensure_ascii=False) + "\n")
+    samples = []
+    for k, limit in enumerate((VARIED_BYTES, 3 * VARIED_BYTES)):
+        out, size = [], 0
+        for record in records:
+            if size >= limit:
+                break
+            out.append(record)
+            size += len(record.encode("utf-8"))
+        if size < limit:
+            return None
+        path = VARIED.format(k + 1)
+        with open(path, "wb") as f:
+            f.write("".join(out).encode("utf-8"))
+        samples.append((path, size))
+    return samples
+
+
 def instructions(args, stdin_path):
     with open(stdin_path, "rb") as stdin:
         run = subprocess.run(
@@ -98,10 +134,17 @@ def main():
         "sample_instructions": once,
         "instructions_per_byte": (twice - once) / size,
     }
+    varied = make_varied()
+    if varied:
+        (small, small_size), (large, large_size) = varied
+        counts = [instructions(["--jsonl", "-j1", "-q"], path) for path in (small, large)]
+        figures["varied_instructions_per_byte"] = (counts[1] - counts[0]) / (large_size - small_size)
     with open(BUDGET, "rb") as f:
         budget = tomllib.load(f)["budget"]
     failed = False
     print(f"sample: {size:,} bytes of JSONL from tests/corpus")
+    if not varied:
+        print(f"varied pages: skipped ({VARIED_DIR} has not {3 * VARIED_BYTES:,} bytes of pages)")
     for key, value in figures.items():
         limit = budget[key]
         over = value > limit * (1 + TOLERANCE)
