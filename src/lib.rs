@@ -18,6 +18,7 @@ pub mod examples;
 mod explain;
 mod keys;
 pub mod learn;
+mod literals;
 mod matcher;
 mod memo;
 mod prefixes;

@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex_automata::nfa::thompson::{self, pikevm::PikeVM};
 use regex_automata::util::pool::Pool;
 use regex_automata::{PatternID, hybrid};
+use regex_syntax::hir::Hir;
 
 /// The lazy DFA's cache for the shared set, per thread. The set holds every pattern rule
 /// (dozens, several with Unicode classes); with the crate's default 2 MiB its DFA keeps
@@ -25,6 +26,7 @@ const REGEX_SET_DFA_CACHE: usize = 16 << 20;
 use crate::case;
 use crate::detect::is_ideograph;
 use crate::document::Document;
+use crate::literals;
 use crate::prefixes::PrefixTrie;
 use crate::rules::{Action, Anchor, LazyRegex, Matcher as RuleMatcher, Rule};
 
@@ -61,15 +63,22 @@ enum Search {
 /// compiles too are not needed; leaving them out halves the compilation, which is what
 /// a small job's first document waits for.
 ///
-/// The patterns that must match at a line's start (`whole-line`, `line-start`: nearly
-/// all) and those that may match further in (`line-end`, `anywhere`) are two automata.
-/// Searched from the start only, the first dies within a few bytes of most lines, when
-/// no pattern can go on; one pattern that may start anywhere would keep the whole set
-/// alive to the end of every line, and every state it passes through would carry the
-/// other patterns' progress too: a single `line-end` rule cost 11% of all instructions
-/// on varied pages, most of it building lazy-DFA states.
+/// Most patterns must match at a line's start and soon fail on a line that is not
+/// theirs (`^\s*(?:read more|see also)…`): one automaton, searched from the line's
+/// start only, dies within a few bytes of most lines. A pattern that may start further
+/// in (`line-end`, `anywhere`), or that opens with any text ("a line ending in
+/// 'contributed reporting'", [`literals::floats`]), would keep that automaton reading
+/// every byte of every line, and every state it built would carry the other patterns'
+/// progress too: on varied pages one `line-end` rule cost 11% of all instructions, and
+/// eight floating patterns another 12%. They are automata of their own, each run only
+/// on the lines that hold one of its patterns' required literals
+/// ([`literals::required`]), which one aho-corasick scan of the document finds; a
+/// part whose patterns have no such literals is run on every line (the start-anchored
+/// ones stay with the rest, the others behind the meta engine's own prefilter).
 struct PatternSet {
     parts: Vec<Part>,
+    /// The gated parts' required literals, and the part (a bit) each one opens.
+    literals: Option<(AhoCorasick, Vec<u32>)>,
     caches: Pool<Vec<Caches>, CacheFn>,
     len: usize,
 }
@@ -81,12 +90,20 @@ struct Part {
     /// Where a search goes when the lazy DFA gives up (a Unicode word boundary on
     /// non-ASCII text, a cache cleared too often): slower, never wrong.
     pike: PikeVM,
+    /// Searched from the line's start only (its patterns all begin with `^`).
     anchored: bool,
-    /// For a part that may match anywhere in a line, a cheap test of whether anything
-    /// matches at all: the meta engine finds the patterns' literals ("Click To Tweet")
-    /// with memchr and friends, where the lazy DFA reads every byte of every line.
-    gate: Option<regex_automata::meta::Regex>,
+    gate: Gate,
     ids: Vec<usize>,
+}
+
+/// Which lines a part is run on.
+enum Gate {
+    Every,
+    /// Those where the set's literal scan set this bit.
+    Literals(u32),
+    /// Those the meta engine over the part's patterns matches: it finds literals such
+    /// as "Click To Tweet" with memchr and friends, where a lazy DFA reads every byte.
+    Meta(Box<regex_automata::meta::Regex>),
 }
 
 /// A part's lazy-DFA and PikeVM caches, and the set its matches are gathered in.
@@ -99,14 +116,14 @@ type CacheFn =
     Box<dyn Fn() -> Vec<Caches> + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 impl Part {
-    fn new(patterns: &[&str], ids: Vec<usize>, anchored: bool) -> Part {
+    fn new(hirs: &[&Hir], ids: Vec<usize>, anchored: bool, gate: Gate) -> Part {
         let nfa = thompson::Compiler::new()
             .configure(
                 thompson::Config::new()
                     .which_captures(thompson::WhichCaptures::None)
                     .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
             )
-            .build_many(patterns)
+            .build_many_from_hir(hirs)
             .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
         // The settings `regex::RegexSet` gives its lazy DFA.
         let dfa = hybrid::dfa::DFA::builder()
@@ -124,16 +141,6 @@ impl Part {
             .configure(PikeVM::config().match_kind(regex_automata::MatchKind::All))
             .build_from_nfa(nfa)
             .expect("a PikeVM builds from any NFA");
-        let gate = (!anchored).then(|| {
-            regex_automata::meta::Regex::builder()
-                .configure(
-                    regex_automata::meta::Config::new()
-                        .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT))
-                        .which_captures(thompson::WhichCaptures::None),
-                )
-                .build_many(patterns)
-                .expect("the patterns built an NFA above")
-        });
         Part {
             dfa,
             pike,
@@ -153,20 +160,98 @@ impl Part {
     }
 }
 
+/// Gated parts a set can have: one bit each in a line's mask ([`PatternSet::open_lines`]).
+/// Floating patterns beyond these stay in the part that runs on every line.
+const MAX_GATED: usize = 32;
+
 impl PatternSet {
     /// `patterns`: each regex, and whether it can only match at the start of a line.
-    fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, bool)>) -> PatternSet {
+    /// With `gated`, the floating patterns are parts of their own behind their literals
+    /// (a set matched against documents); without, one part a kind (a block's member
+    /// test, asked one line at a time).
+    fn new<'p>(patterns: impl IntoIterator<Item = (&'p str, bool)>, gated: bool) -> PatternSet {
         let patterns: Vec<(&str, bool)> = patterns.into_iter().collect();
-        let parts: Vec<Part> = [true, false]
-            .into_iter()
-            .filter_map(|anchored| {
-                let ids: Vec<usize> = (0..patterns.len())
-                    .filter(|&k| patterns[k].1 == anchored)
-                    .collect();
-                let regexes: Vec<&str> = ids.iter().map(|&k| patterns[k].0).collect();
-                (!ids.is_empty()).then(|| Part::new(&regexes, ids, anchored))
+        let hirs: Vec<Hir> = patterns
+            .iter()
+            .map(|(p, _)| {
+                regex_syntax::parse(p)
+                    .expect("every regex parses: users' at load, the defaults' in the tests")
             })
             .collect();
+        let mut required: Vec<Option<Vec<Vec<u8>>>> = (0..patterns.len())
+            .map(|k| {
+                let floats = patterns[k].1 && literals::floats(&hirs[k]);
+                (gated && floats)
+                    .then(|| literals::required(&hirs[k]))
+                    .flatten()
+            })
+            .collect();
+        // Each floating pattern with literals is a part of its own, run on the lines
+        // that hold one of them: a line that holds "contributed" need not wake the
+        // breadcrumb pattern too.
+        let mut floating: Vec<usize> = (0..patterns.len())
+            .filter(|&k| required[k].is_some())
+            .collect();
+        for &k in floating.iter().skip(MAX_GATED) {
+            required[k] = None;
+        }
+        floating.truncate(MAX_GATED);
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut opens: Vec<u32> = Vec::new();
+        let mut parts = Vec::new();
+        let soon_fail: Vec<usize> = (0..patterns.len())
+            .filter(|&k| patterns[k].1 && required[k].is_none())
+            .collect();
+        if !soon_fail.is_empty() {
+            let trees: Vec<&Hir> = soon_fail.iter().map(|&k| &hirs[k]).collect();
+            parts.push(Part::new(&trees, soon_fail, true, Gate::Every));
+        }
+        for (bit, &k) in floating.iter().enumerate() {
+            let bit = 1u32 << bit;
+            for literal in required[k].iter().flatten() {
+                literals.push(literal.clone());
+                opens.push(bit);
+            }
+            parts.push(Part::new(&[&hirs[k]], vec![k], true, Gate::Literals(bit)));
+        }
+        // ASCII-case-insensitive literals miss the two letters outside ASCII that fold
+        // into ASCII ones: the Kelvin sign (k) and the long s (s). A line that holds
+        // either is open to every gated part.
+        if !floating.is_empty() {
+            let every = opens.iter().fold(0, |m, b| m | b);
+            for odd in literals::ODD_FOLDS {
+                literals.push(odd.to_string().into_bytes());
+                opens.push(every);
+            }
+        }
+        let anywhere: Vec<usize> = (0..patterns.len()).filter(|&k| !patterns[k].1).collect();
+        if !anywhere.is_empty() {
+            let trees: Vec<&Hir> = anywhere.iter().map(|&k| &hirs[k]).collect();
+            let gate = if gated {
+                let texts: Vec<&str> = anywhere.iter().map(|&k| patterns[k].0).collect();
+                Gate::Meta(Box::new(
+                    regex_automata::meta::Regex::builder()
+                        .configure(
+                            regex_automata::meta::Config::new()
+                                .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT))
+                                .which_captures(thompson::WhichCaptures::None),
+                        )
+                        .build_many(&texts)
+                        .expect("the patterns build an NFA"),
+                ))
+            } else {
+                Gate::Every
+            };
+            parts.push(Part::new(&trees, anywhere, false, gate));
+        }
+        let literals = (!literals.is_empty()).then(|| {
+            let ac = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&literals)
+                .expect("a few hundred short literals make an automaton");
+            (ac, opens)
+        });
         let engines: Vec<(hybrid::dfa::DFA, PikeVM, usize)> = parts
             .iter()
             .map(|p| (p.dfa.clone(), p.pike.clone(), p.ids.len()))
@@ -185,23 +270,75 @@ impl PatternSet {
                     .collect()
             })),
             parts,
+            literals,
             len: patterns.len(),
         }
     }
 
-    /// The patterns that match `line`, into `found` (cleared first).
-    fn matches(&self, caches: &mut [Caches], line: &str, found: &mut regex_automata::PatternSet) {
+    /// Each line's mask of the gated parts whose literals it holds (empty without any):
+    /// one scan of the whole text, or, when only a few lines are `wanted` (`sparse`: a
+    /// later pass, the lines a cut changed), a scan of each of them.
+    fn open_lines(&self, doc: &Document, wanted: &dyn Fn(usize) -> bool, sparse: bool) -> Vec<u32> {
+        let Some((ac, opens)) = &self.literals else {
+            return Vec::new();
+        };
+        let all = opens.iter().fold(0, |m, b| m | b);
+        let mut open = vec![0u32; doc.lines.len()];
+        let text = doc.text;
+        // From `from`, the literals on `line`, until it is open to every part.
+        let scan = |from: usize, end: usize, open: &mut Vec<u32>| {
+            let mut from = from;
+            while let Some(m) = ac.find(aho_corasick::Input::new(text).span(from..end)) {
+                let k = doc.line_at(m.start());
+                let Some(mask) = open.get_mut(k) else {
+                    break;
+                };
+                *mask |= opens[m.pattern().as_usize()];
+                // A line open to every part needs no more looking at.
+                from = if *mask == all {
+                    doc.lines[k].end.max(m.end()).min(end)
+                } else {
+                    m.start() + 1
+                };
+            }
+        };
+        if sparse {
+            for (k, line) in doc.lines.iter().enumerate() {
+                if wanted(k) {
+                    scan(line.start, line.end, &mut open);
+                }
+            }
+        } else {
+            scan(0, text.len(), &mut open);
+        }
+        open
+    }
+
+    /// The patterns that match `line`, into `found` (cleared first); `open`: the line's
+    /// mask from [`PatternSet::open_lines`].
+    fn matches(
+        &self,
+        caches: &mut [Caches],
+        line: &str,
+        open: u32,
+        found: &mut regex_automata::PatternSet,
+    ) {
         // Clearing walks every slot; most lines leave the set empty.
         if !found.is_empty() {
             found.clear();
         }
         for (part, caches) in self.parts.iter().zip(caches.iter_mut()) {
+            let run = match &part.gate {
+                Gate::Every => true,
+                Gate::Literals(bit) => open & bit != 0,
+                Gate::Meta(meta) => meta.is_match(line),
+            };
+            if !run {
+                continue;
+            }
             let (dfa_cache, pike_cache, in_part) = caches;
             if !in_part.is_empty() {
                 in_part.clear();
-            }
-            if part.gate.as_ref().is_some_and(|g| !g.is_match(line)) {
-                continue;
             }
             let input = part.input(line);
             if part
@@ -234,7 +371,7 @@ impl LineMatcher {
     /// `pattern` must compile (a user's is checked at load, the defaults' by the tests).
     /// `anchored`: whether the pattern can only match at the start of the line.
     pub fn new(pattern: &str, anchored: bool) -> LineMatcher {
-        LineMatcher(PatternSet::new([(pattern, anchored)]))
+        LineMatcher(PatternSet::new([(pattern, anchored)], false))
     }
 
     pub fn is_match(&self, line: &str) -> bool {
@@ -357,7 +494,10 @@ impl Matcher {
         self.set
             .get_or_init(|| {
                 (!self.regexes.is_empty()).then(|| {
-                    PatternSet::new(self.regexes.iter().map(|(_, r)| (r.as_str(), r.at_start())))
+                    PatternSet::new(
+                        self.regexes.iter().map(|(_, r)| (r.as_str(), r.at_start())),
+                        true,
+                    )
                 })
             })
             .as_ref()
@@ -443,7 +583,7 @@ impl Matcher {
             }
         }
         if let Some(set) = self.set() {
-            self.regex_hits(set, rules, doc, &wanted, out);
+            self.regex_hits(set, rules, doc, &wanted, only.is_some(), out);
         }
         // Overlapping literal matches arrive in order of their end, and leading cuts take
         // turns across rules; each rule wants its hits in line order.
@@ -459,6 +599,7 @@ impl Matcher {
         rules: &[Rule],
         doc: &Document,
         wanted: &dyn Fn(usize) -> bool,
+        sparse: bool,
         out: &mut [Vec<Hit>],
     ) {
         let text = doc.text;
@@ -479,6 +620,8 @@ impl Matcher {
             });
         };
         let mut caches = set.caches.get();
+        let open = set.open_lines(doc, wanted, sparse);
+        let open = |line: usize| open.get(line).copied().unwrap_or(0);
         let mut matched = regex_automata::PatternSet::new(set.len);
         let mut rest = regex_automata::PatternSet::new(set.len);
         for (line_idx, line) in doc.lines.iter().enumerate() {
@@ -486,7 +629,7 @@ impl Matcher {
                 continue;
             }
             let content = &text[line.span()];
-            set.matches(&mut caches, content, &mut matched);
+            set.matches(&mut caches, content, open(line_idx), &mut matched);
             // Most lines match no pattern: do not walk the set's slots for them.
             if matched.is_empty() {
                 continue;
@@ -501,7 +644,7 @@ impl Matcher {
                     // rule's own regex (a costly compilation, the first time) runs only
                     // when it will find its span.
                     if from > 0 {
-                        set.matches(&mut caches, &content[from..], &mut rest);
+                        set.matches(&mut caches, &content[from..], open(line_idx), &mut rest);
                     }
                     let here = if from > 0 { &rest } else { &matched };
                     for &k in &leading {

@@ -318,6 +318,36 @@ mod tests {
         }
     }
 
+    /// A pattern that opens with any text runs only on lines holding one of its required
+    /// literals (`crate::literals`): in any ASCII case, with `k` written as the Kelvin
+    /// sign, a Cyrillic word in capitals; in a later pass too, on a line a cut changed.
+    #[test]
+    fn floating_patterns_match_on_every_line_they_would_match() {
+        let rules = r#"
+            [[rule]]
+            id = "test.cta"
+            description = "A call to action at the end of a line."
+            pattern = '.+\s+(?:clicking\s+here|подготовил)'
+            ignore-case = true
+            action = "drop-line"
+
+            [[rule]]
+            id = "test.kicker"
+            description = "A kicker glued to the line."
+            pattern = 'EXCLUSIVE:\s*'
+            anchor = "line-start"
+            action = "cut"
+        "#;
+        let cleaner = cleaner_of(rules);
+        let input = "Thanks for clicking here\n\
+                     THANKS FOR CLICKING HERE\n\
+                     Thanks for clic\u{212A}ing here\n\
+                     Иван Петров ПОДГОТОВИЛ\n\
+                     EXCLUSIVE: Thanks for clicking here\n\
+                     The story stays.\n";
+        assert_eq!(cleaner.clean(input).text(), "The story stays.\n");
+    }
+
     /// Case-insensitive phrases: ASCII letters in any case, other letters in the casings
     /// text writes (`case::variants`); anchored phrases at the first non-blank byte only;
     /// an ideograph beside a phrase is no word it sits inside.
