@@ -292,4 +292,24 @@ mod tests {
             Some(vec!["click".into(), "tap".into()])
         );
     }
+
+    /// A default pattern that floats without literals would run on every line apart
+    /// and keep a whole-line walk for nothing: give each of its branches a word.
+    #[test]
+    fn every_floating_default_pattern_has_literals() {
+        let rules = crate::RuleSet::defaults().unwrap();
+        let mut bare = Vec::new();
+        for rule in &rules.rules {
+            if let crate::rules::Matcher::Pattern(re) = &rule.matcher {
+                let tree = hir(re.as_str());
+                if (floats(&tree) || !re.at_start()) && required(&tree).is_none() {
+                    bare.push(rule.id.clone());
+                }
+            }
+        }
+        assert!(
+            bare.is_empty(),
+            "floating patterns without required literals: {bare:?}"
+        );
+    }
 }
