@@ -56,7 +56,8 @@ pub fn floats(hir: &Hir) -> bool {
         HirKind::Alternation(subs) => subs.iter().any(floats),
         HirKind::Capture(c) => floats(&c.sub),
         HirKind::Repetition(r) => {
-            (r.max.is_none() && matches!(r.sub.kind(), HirKind::Class(c) if broad(c)))
+            (r.max.is_none()
+                && matches!(r.sub.kind(), HirKind::Class(c) if broad(c) && holds(c, ' ')))
                 || floats(&r.sub)
         }
         _ => false,
@@ -65,16 +66,17 @@ pub fn floats(hir: &Hir) -> bool {
 
 /// A class that ordinary words are made of: it holds `e`, the commonest letter of the
 /// Latin-script languages (`.`, `\S`, `\w`, `[^.!?]` all do; `\d`, `\s`, `[›»]` do not).
+/// Repeated, it floats only if it holds the space too: `\S+` reads one word, `.+` and
+/// `[^.!?]+` the whole line.
 fn broad(class: &Class) -> bool {
+    holds(class, 'e')
+}
+
+fn holds(class: &Class, ch: char) -> bool {
     match class {
-        Class::Unicode(c) => c
-            .ranges()
-            .iter()
-            .any(|r| r.start() <= 'e' && 'e' <= r.end()),
-        Class::Bytes(c) => c
-            .ranges()
-            .iter()
-            .any(|r| r.start() <= b'e' && b'e' <= r.end()),
+        Class::Unicode(c) => c.ranges().iter().any(|r| r.start() <= ch && ch <= r.end()),
+        Class::Bytes(c) => u8::try_from(ch)
+            .is_ok_and(|b| c.ranges().iter().any(|r| r.start() <= b && b <= r.end())),
     }
 }
 
