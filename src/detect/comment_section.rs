@@ -22,7 +22,9 @@
 //!   list, naming the post it hangs under. An article's own section does not quote the
 //!   article's title after a count, so the section runs to the end however long the
 //!   thread is (a popular post's 200 comments outweigh it many times), as long as no other
-//!   counted heading stands within `teaser-gap` lines. So does a counted heading right
+//!   counted heading stands within `teaser-gap` lines. The notice a comment engine prints
+//!   over its list in place of a count (Slash's "The following comments are owned by
+//!   whoever posted them.") is such a heading too. So does a counted heading right
 //!   above the first comment's header, a name then a date with its year and a time of
 //!   day, on one line ("385 Comments" over "Tim Ferriss — June 24th, 2012, 11:39 pm") or
 //!   on two (the name alone over the stamp, which may be relative: "2 days ago"), or
