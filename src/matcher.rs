@@ -374,6 +374,40 @@ impl LineMatcher {
         LineMatcher(PatternSet::new([(pattern, anchored)], false))
     }
 
+    /// Several patterns, each one that can only match at the start of the line, asked
+    /// which of them a line matches in one walk ([`LineMatcher::first`]).
+    pub fn many(patterns: &[&str]) -> LineMatcher {
+        LineMatcher(PatternSet::new(patterns.iter().map(|&p| (p, true)), false))
+    }
+
+    /// The first of the patterns (in the order given to [`LineMatcher::many`]) that
+    /// `line` matches.
+    pub fn first(&self, line: &str) -> Option<usize> {
+        let mut caches = self.0.caches.get();
+        let mut first: Option<usize> = None;
+        for (part, caches) in self.0.parts.iter().zip(caches.iter_mut()) {
+            let (dfa_cache, pike_cache, in_part) = caches;
+            if !in_part.is_empty() {
+                in_part.clear();
+            }
+            let input = part.input(line);
+            if part
+                .dfa
+                .try_which_overlapping_matches(dfa_cache, &input, in_part)
+                .is_err()
+            {
+                in_part.clear();
+                part.pike
+                    .which_overlapping_matches(pike_cache, &input, in_part);
+            }
+            if let Some(p) = in_part.iter().next() {
+                let id = part.ids[p.as_usize()];
+                first = Some(first.map_or(id, |f| f.min(id)));
+            }
+        }
+        first
+    }
+
     pub fn is_match(&self, line: &str) -> bool {
         let mut caches = self.0.caches.get();
         let (part, caches) = (&self.0.parts[0], &mut caches[0]);

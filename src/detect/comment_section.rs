@@ -60,9 +60,7 @@ pub struct CommentSection {
     max_share_after: f64,
     bare_tail_lines: usize,
     bare_tail_chars: usize,
-    heading: WholeLine,
-    counted: WholeLine,
-    titled: WholeLine,
+    headings: Headings,
     closers: HashSet<String>,
     /// Shortest and longest closer, in bytes: most lines are ruled out by length alone.
     closer_bytes: (usize, usize),
@@ -86,15 +84,20 @@ impl CommentSection {
             max_share_after: p.ratio("max-share-after", 0.33)?,
             bare_tail_lines: p.usize("bare-tail-lines", 2)?,
             bare_tail_chars: p.usize("bare-tail-chars", 100)?,
-            heading: WholeLine::new("headings", &p.strings("headings")?, p.compile_now)?,
-            counted: WholeLine::new(
-                "counted-headings",
-                &p.strings("counted-headings")?,
-                p.compile_now,
-            )?,
-            titled: WholeLine::new(
-                "titled-headings",
-                &p.strings("titled-headings")?,
+            headings: Headings::new(
+                [
+                    (
+                        Kind::Titled,
+                        "titled-headings",
+                        p.strings("titled-headings")?,
+                    ),
+                    (
+                        Kind::Counted,
+                        "counted-headings",
+                        p.strings("counted-headings")?,
+                    ),
+                    (Kind::Heading, "headings", p.strings("headings")?),
+                ],
                 p.compile_now,
             )?,
             closers: HashSet::new(),
@@ -222,16 +225,7 @@ impl CommentSection {
         if line.chars <= MAX_CLOSER_CHARS && self.is_closer(text) {
             return Kind::Closer;
         }
-        if self.titled.is_match(text) {
-            return Kind::Titled;
-        }
-        if self.counted.is_match(text) {
-            return Kind::Counted;
-        }
-        if self.heading.is_match(text) {
-            return Kind::Heading;
-        }
-        Kind::Other
+        self.headings.kind(text)
     }
 
     /// Whether the trimmed line `text` is one of the closers.
@@ -310,50 +304,61 @@ fn opens_comment(after: &[Survivor]) -> bool {
         })
 }
 
-/// One case-insensitive regex matching a whole (trimmed) line against any of `patterns`,
-/// in brackets or not, with or without a colon after it: compiled at load for a user's
-/// rule (a bad pattern fails there, named), on first use for the embedded defaults
-/// (compiling them is a third of loading the default rules; the tests compile them).
+/// The three lists of headings (`titled-headings`, `counted-headings`, `headings`), each
+/// one case-insensitive regex matching a whole (trimmed) line against any of its
+/// patterns, in brackets or not, with or without a colon after it: compiled at load for
+/// a user's rule (a bad pattern fails there, named), on first use for the embedded
+/// defaults (compiling them is a third of loading the default rules; the tests compile
+/// them).
 ///
-/// Matched by a [`LineMatcher`]: whether, not where, from the line's start, on a lazy DFA
-/// that stops at the first byte no heading can continue with. It costs what a
-/// `regex::Regex` costs a line, and compiles with less (a forward NFA alone: 4M
-/// instructions less on the instruction sample's first documents).
+/// The three are one [`LineMatcher`], asked which of them a line matches in one walk
+/// from the line's start, on a lazy DFA that stops at the first byte no heading can
+/// continue with: three walks a line cost some 15 instructions a byte on varied pages,
+/// most of it each search's setup on short lines.
 #[derive(Debug, Clone)]
-struct WholeLine {
-    pattern: Option<String>,
+struct Headings {
+    /// Each list's regex, in the order its kind wins: a titled heading is counted too.
+    patterns: Vec<(Kind, String)>,
     compiled: std::sync::OnceLock<Option<Arc<LineMatcher>>>,
 }
 
-impl WholeLine {
-    fn new(key: &str, patterns: &[String], compile_now: bool) -> Result<Self, String> {
-        let line = WholeLine {
-            pattern: whole_line(key, patterns, compile_now)?,
+impl Headings {
+    fn new(lists: [(Kind, &str, Vec<String>); 3], compile_now: bool) -> Result<Self, String> {
+        let mut patterns = Vec::new();
+        for (kind, key, list) in lists {
+            if let Some(p) = whole_line(key, &list, compile_now)? {
+                if compile_now {
+                    // A user's patterns: a pattern too big to compile is named here.
+                    Regex::new(&p).map_err(|e| format!("param `{key}`: {e}"))?;
+                }
+                patterns.push((kind, p));
+            }
+        }
+        let headings = Headings {
+            patterns,
             compiled: std::sync::OnceLock::new(),
         };
         if compile_now {
-            // A user's patterns: a pattern too big to compile is named here, at load.
-            if let Some(p) = &line.pattern {
-                Regex::new(p).map_err(|e| format!("param `{key}`: {e}"))?;
-            }
-            line.compiled
-                .set(line.compile())
+            headings
+                .compiled
+                .set(headings.compile())
                 .expect("a new cell is empty");
         }
-        Ok(line)
+        Ok(headings)
     }
 
     fn compile(&self) -> Option<Arc<LineMatcher>> {
-        self.pattern
-            .as_deref()
-            .map(|p| Arc::new(LineMatcher::new(p, true)))
+        let texts: Vec<&str> = self.patterns.iter().map(|(_, p)| p.as_str()).collect();
+        (!texts.is_empty()).then(|| Arc::new(LineMatcher::many(&texts)))
     }
 
-    fn is_match(&self, text: &str) -> bool {
+    /// The kind of heading `text` is, by the first list it matches.
+    fn kind(&self, text: &str) -> Kind {
         self.compiled
             .get_or_init(|| self.compile())
             .as_ref()
-            .is_some_and(|m| m.is_match(text))
+            .and_then(|m| m.first(text))
+            .map_or(Kind::Other, |k| self.patterns[k].0)
     }
 }
 
