@@ -150,6 +150,25 @@ impl Part {
         }
     }
 
+    /// The part's patterns that `line` matches, gathered in the caches' own set.
+    fn search<'c>(&self, caches: &'c mut Caches, line: &str) -> &'c regex_automata::PatternSet {
+        let (dfa_cache, pike_cache, in_part) = caches;
+        if !in_part.is_empty() {
+            in_part.clear();
+        }
+        let input = self.input(line);
+        if self
+            .dfa
+            .try_which_overlapping_matches(dfa_cache, &input, in_part)
+            .is_err()
+        {
+            in_part.clear();
+            self.pike
+                .which_overlapping_matches(pike_cache, &input, in_part);
+        }
+        in_part
+    }
+
     fn input<'h>(&self, line: &'h str) -> regex_automata::Input<'h> {
         let input = regex_automata::Input::new(line);
         if self.anchored {
@@ -336,20 +355,7 @@ impl PatternSet {
             if !run {
                 continue;
             }
-            let (dfa_cache, pike_cache, in_part) = caches;
-            if !in_part.is_empty() {
-                in_part.clear();
-            }
-            let input = part.input(line);
-            if part
-                .dfa
-                .try_which_overlapping_matches(dfa_cache, &input, in_part)
-                .is_err()
-            {
-                in_part.clear();
-                part.pike
-                    .which_overlapping_matches(pike_cache, &input, in_part);
-            }
+            let in_part = part.search(caches, line);
             // Iterating walks every slot; most lines match nothing.
             if !in_part.is_empty() {
                 for p in in_part.iter() {
@@ -386,21 +392,7 @@ impl LineMatcher {
         let mut caches = self.0.caches.get();
         let mut first: Option<usize> = None;
         for (part, caches) in self.0.parts.iter().zip(caches.iter_mut()) {
-            let (dfa_cache, pike_cache, in_part) = caches;
-            if !in_part.is_empty() {
-                in_part.clear();
-            }
-            let input = part.input(line);
-            if part
-                .dfa
-                .try_which_overlapping_matches(dfa_cache, &input, in_part)
-                .is_err()
-            {
-                in_part.clear();
-                part.pike
-                    .which_overlapping_matches(pike_cache, &input, in_part);
-            }
-            if let Some(p) = in_part.iter().next() {
+            if let Some(p) = part.search(caches, line).iter().next() {
                 let id = part.ids[p.as_usize()];
                 first = Some(first.map_or(id, |f| f.min(id)));
             }

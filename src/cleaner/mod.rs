@@ -320,7 +320,8 @@ mod tests {
 
     /// A pattern that opens with any text runs only on lines holding one of its required
     /// literals (`crate::literals`): in any ASCII case, with `k` written as the Kelvin
-    /// sign, a Cyrillic word in capitals; in a later pass too, on a line a cut changed.
+    /// sign, a Cyrillic word in capitals; in a later pass too, on a line a cut changed
+    /// (five words before the cut, four after it).
     #[test]
     fn floating_patterns_match_on_every_line_they_would_match() {
         let rules = r#"
@@ -329,6 +330,7 @@ mod tests {
             description = "A call to action at the end of a line."
             pattern = '.+\s+(?:clicking\s+here|подготовил)'
             ignore-case = true
+            max-words = 4
             action = "drop-line"
 
             [[rule]]
