@@ -303,9 +303,10 @@ pub struct Rule {
     pub block: Option<Block>,
     pub sites: Sites,
     pub enabled: bool,
-    /// Whether the lines the rule takes sit inside an article (a video player's controls,
-    /// an ad label between paragraphs) rather than around it: main-body does not count
-    /// them as furniture that parts the text above them from the text below.
+    /// Whether the lines the rule takes sit inside an article (a video player's controls
+    /// between two paragraphs) rather than around it: main-body does not count them as
+    /// furniture that parts the text above them from the text below. (Ad labels are not
+    /// marked: they stand between an article and its sidebar as often as inside it.)
     pub inline: bool,
     /// A detector rule's params as in effect: its own, with any `[[override]]` merged in.
     pub params: toml::Table,
