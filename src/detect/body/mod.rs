@@ -56,11 +56,14 @@
 //! lines of their own) are the listing's too: no menu is wedged between lines of code.
 //!
 //! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
-//! nearest that reads as a headline (3 to 25 words, no full stop, no breadcrumb
-//! separator, shorter than a paragraph) and shares two or more content words with the
-//! body's opening (a word of six letters or more by its stem, so that "korpuss" finds
-//! "korpusu"; Korean's "서울시" finds "서울시는") is kept, while the byline or dateline between them goes with the
-//! furniture. Corpora whose truth leaves the headline out (schema.org's `articleBody`)
+//! one that reads as a headline (3 to 25 words, no full stop, no breadcrumb separator,
+//! shorter than a paragraph) and shares the most content words with the body's opening,
+//! two or more (a word of six letters or more by its stem, so that "korpuss" finds
+//! "korpusu"; Korean's "서울시" finds "서울시는"), is kept, while the byline or dateline
+//! between them goes with the furniture. A headline whose words are too short to count
+//! ("The Art of War, Revisited") is found by a three-word phrase it quotes from the lede
+//! ("art of war", two of them no stopwords). Most words, not nearest: a byline shares
+//! the author's name with the author box under a short article. Corpora whose truth leaves the headline out (schema.org's `articleBody`)
 //! turn it off.
 //!
 //! The legal footer (the last copyright line in the document's last third, the trademark

@@ -19,17 +19,23 @@ pub(super) const TITLE_SHARED_WORDS: usize = 2;
 /// Shorter words are too often inflections, numbers' units or abbreviations to match on.
 pub(super) const TITLE_MIN_WORD: usize = 4;
 
+/// A phrase the headline quotes from the lede, as many words in a row, two of them no
+/// stopwords, is evidence enough by itself: "The End of Men, Revisited" over a lede on
+/// "The End of Men", whose words are too short to count one by one.
+pub(super) const TITLE_PHRASE_WORDS: usize = 3;
+
 /// How much of the body's opening the headline is compared with: the lede and the
 /// paragraph after it.
 pub(super) const TITLE_OPENING_BYTES: usize = 1000;
 
 impl MainBody {
-    /// The article's headline above the body, if there is one: the nearest of the
-    /// `TITLE_REACH` lines above it that reads as a headline (a few words, no full stop,
-    /// not a paragraph) and shares at least `TITLE_SHARED_WORDS` of its content words
-    /// (not stopwords, `TITLE_MIN_WORD` letters or more) with the body's opening. A
-    /// byline, a dateline or a kicker may stand between them. Menus, section labels and
-    /// teasers for other stories do not repeat the lede's words.
+    /// The article's headline above the body, if there is one: of the `TITLE_REACH`
+    /// lines above it that read as a headline (a few words, no full stop, not a
+    /// paragraph), the one that shares the most content words (not stopwords,
+    /// `TITLE_MIN_WORD` letters or more) with the body's opening, at least
+    /// `TITLE_SHARED_WORDS`, or quotes a `TITLE_PHRASE_WORDS`-word phrase of it (ties: the
+    /// nearest). A byline, a dateline or a kicker may stand between them. Menus, section
+    /// labels and teasers for other stories do not repeat the lede's words.
     pub(super) fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
         // Cheap tests of shape first: most pages have no candidate left by them, and the
         // lede is only read when one is.
@@ -56,7 +62,12 @@ impl MainBody {
         }
         let bit: LangMask = 1 << lang;
         let mut scratch = String::new();
-        candidates.find(|&i| {
+        let opening_words: Vec<&str> = tokens(&opening).map(|t| t.text).collect();
+        // Of the candidates that pass, the one with the most evidence: a byline between
+        // the headline and the lede shares the author's name with the author box below
+        // the article, and is nearer.
+        let mut best: Option<(usize, usize)> = None;
+        for i in candidates {
             let text = lines[i].text.to_lowercase();
             let mut shared: Vec<&str> = tokens(&text)
                 .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
@@ -67,8 +78,28 @@ impl MainBody {
                 .collect();
             shared.sort_unstable();
             shared.dedup();
-            shared.len() >= TITLE_SHARED_WORDS
-        })
+            let mut evidence = shared.len();
+            if evidence < TITLE_SHARED_WORDS {
+                let words: Vec<&str> = tokens(&text).map(|t| t.text).collect();
+                let quoted = words.windows(TITLE_PHRASE_WORDS).any(|phrase| {
+                    phrase
+                        .iter()
+                        .filter(|w| self.lists.masks(w, &mut scratch).1 & bit == 0)
+                        .count()
+                        >= TITLE_SHARED_WORDS
+                        && opening_words
+                            .windows(TITLE_PHRASE_WORDS)
+                            .any(|o| o == phrase)
+                });
+                if quoted {
+                    evidence = TITLE_SHARED_WORDS;
+                }
+            }
+            if evidence >= TITLE_SHARED_WORDS && best.is_none_or(|(_, e)| evidence > e) {
+                best = Some((i, evidence));
+            }
+        }
+        best.map(|(i, _)| i)
     }
 }
 
