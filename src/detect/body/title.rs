@@ -33,8 +33,8 @@ impl MainBody {
     /// lines above it that read as a headline (a few words, no full stop, not a
     /// paragraph), the one that shares the most content words (not stopwords,
     /// `TITLE_MIN_WORD` letters or more) with the body's opening, at least
-    /// `TITLE_SHARED_WORDS`, or quotes a `TITLE_PHRASE_WORDS`-word phrase of it (ties: the
-    /// nearest). A byline, a dateline or a kicker may stand between them. Menus, section
+    /// `TITLE_SHARED_WORDS` (ties: the nearest); when none does, the nearest that quotes
+    /// a `TITLE_PHRASE_WORDS`-word phrase of it. A byline, a dateline or a kicker may stand between them. Menus, section
     /// labels and teasers for other stories do not repeat the lede's words.
     pub(super) fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
         // Cheap tests of shape first: most pages have no candidate left by them, and the
@@ -47,11 +47,13 @@ impl MainBody {
                 // A breadcrumb trail or a site name joined to the section is not a headline.
                 && !text.contains(['|', '>', '»', '›'])
         };
-        let mut candidates = (start.saturating_sub(TITLE_REACH)..start)
+        let candidates: Vec<usize> = (start.saturating_sub(TITLE_REACH)..start)
             .rev()
             .filter(looks_like)
-            .peekable();
-        candidates.peek()?;
+            .collect();
+        if candidates.is_empty() {
+            return None;
+        }
         let mut opening = String::new();
         for line in &lines[start..] {
             opening.push_str(&line.text.to_lowercase());
@@ -62,44 +64,59 @@ impl MainBody {
         }
         let bit: LangMask = 1 << lang;
         let mut scratch = String::new();
-        let opening_words: Vec<&str> = tokens(&opening).map(|t| t.text).collect();
-        // Of the candidates that pass, the one with the most evidence: a byline between
-        // the headline and the lede shares the author's name with the author box below
-        // the article, and is nearer.
+        let mut content = |w: &str| self.lists.masks(w, &mut scratch).1 & bit == 0;
+        // Of the candidates sharing enough words, the one sharing the most (ties: the
+        // nearest): a byline between the headline and the lede shares the author's name
+        // with the author box below the article, and is nearer.
         let mut best: Option<(usize, usize)> = None;
-        for i in candidates {
-            let text = lines[i].text.to_lowercase();
-            let mut shared: Vec<&str> = tokens(&text)
+        let lowered: Vec<String> = candidates
+            .iter()
+            .map(|&i| lines[i].text.to_lowercase())
+            .collect();
+        for (&i, text) in candidates.iter().zip(&lowered) {
+            let mut shared: Vec<&str> = tokens(text)
                 .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Capitalised))
                 .map(|t| t.text)
                 .filter(|w| letters(w) >= TITLE_MIN_WORD)
                 .filter(|w| opens_word(&opening, stem(w)))
-                .filter(|w| self.lists.masks(w, &mut scratch).1 & bit == 0)
+                .filter(|w| content(w))
                 .collect();
             shared.sort_unstable();
             shared.dedup();
-            let mut evidence = shared.len();
-            if evidence < TITLE_SHARED_WORDS {
-                let words: Vec<&str> = tokens(&text).map(|t| t.text).collect();
-                let quoted = words.windows(TITLE_PHRASE_WORDS).any(|phrase| {
-                    phrase
-                        .iter()
-                        .filter(|w| self.lists.masks(w, &mut scratch).1 & bit == 0)
-                        .count()
-                        >= TITLE_SHARED_WORDS
-                        && opening_words
-                            .windows(TITLE_PHRASE_WORDS)
-                            .any(|o| o == phrase)
-                });
-                if quoted {
-                    evidence = TITLE_SHARED_WORDS;
-                }
-            }
+            let evidence = shared.len();
             if evidence >= TITLE_SHARED_WORDS && best.is_none_or(|(_, e)| evidence > e) {
                 best = Some((i, evidence));
             }
         }
-        best.map(|(i, _)| i)
+        if let Some((i, _)) = best {
+            return Some(i);
+        }
+        // Else the nearest that quotes a phrase of the lede, its words as the lede's
+        // words are, one space apart.
+        let mut words = String::from(" ");
+        for t in tokens(&opening) {
+            words.push_str(t.text);
+            words.push(' ');
+        }
+        let mut phrase = String::new();
+        candidates.iter().zip(&lowered).find_map(|(&i, text)| {
+            let title: Vec<&str> = tokens(text).map(|t| t.text).collect();
+            title
+                .windows(TITLE_PHRASE_WORDS)
+                .any(|window| {
+                    if window.iter().filter(|w| content(w)).count() < TITLE_SHARED_WORDS {
+                        return false;
+                    }
+                    phrase.clear();
+                    for w in window {
+                        phrase.push(' ');
+                        phrase.push_str(w);
+                    }
+                    phrase.push(' ');
+                    words.contains(phrase.as_str())
+                })
+                .then_some(i)
+        })
     }
 }
 
