@@ -74,33 +74,50 @@ enum Search {
 /// on the lines that hold one of its patterns' required literals
 /// ([`literals::required`]), which one aho-corasick scan of the document finds; a
 /// part whose patterns have no such literals is run on every line (the start-anchored
-/// ones stay with the rest, the others behind the meta engine's own prefilter).
+/// ones stay with the rest, the others behind the meta engine's own prefilter). Each
+/// part is compiled when a line first needs it, so a document that holds none of a
+/// gated part's literals never pays for its automaton.
+///
+/// Gating the start-anchored patterns that have literals too was tried: the literal
+/// automaton grew to hundreds of phrases and their casings, and building it and
+/// extracting the literals cost more (100M instructions) than the parts left
+/// uncompiled saved (35M) on a short document.
 struct PatternSet {
     parts: Vec<Part>,
     /// The gated parts' required literals, and the part (a bit) each one opens.
-    literals: Option<(AhoCorasick, Vec<u32>)>,
-    caches: Pool<Vec<Caches>, CacheFn>,
+    literals: Option<(AhoCorasick, Vec<Mask>)>,
+    caches: Pool<PartCaches, CacheFn>,
     len: usize,
+    /// Whether every match of each pattern is at least a byte long. Then a line the set
+    /// says it matches holds a non-empty match, and a rule that drops lines need not
+    /// compile its own regex to know it. Read off the trees the set is built from: a
+    /// parse of its own cost as much again (36M instructions on a megabyte of pages).
+    never_empty: Vec<bool>,
 }
 
 /// One automaton of a [`PatternSet`] and the set's index of each of its patterns.
 struct Part {
-    /// The lazy DFA: every search starts here.
-    dfa: hybrid::dfa::DFA,
-    /// Where a search goes when the lazy DFA gives up (a Unicode word boundary on
-    /// non-ASCII text, a cache cleared too often): slower, never wrong.
-    pike: PikeVM,
+    /// The patterns' syntax trees, compiled into `engines` when a line first needs them.
+    hirs: Vec<Hir>,
+    /// The lazy DFA, where every search starts, and the PikeVM a search goes to when the
+    /// lazy DFA gives up (a Unicode word boundary on non-ASCII text, a cache cleared too
+    /// often): slower, never wrong. Built on first use: a part behind literals that a
+    /// document never holds costs nothing to compile.
+    engines: std::sync::OnceLock<(hybrid::dfa::DFA, PikeVM)>,
     /// Searched from the line's start only (its patterns all begin with `^`).
     anchored: bool,
     gate: Gate,
     ids: Vec<usize>,
 }
 
+/// A line's gated parts, one bit each, that its literals open.
+type Mask = u64;
+
 /// Which lines a part is run on.
 enum Gate {
     Every,
     /// Those where the set's literal scan set this bit.
-    Literals(u32),
+    Literals(Mask),
     /// Those the meta engine over the part's patterns matches: it finds literals such
     /// as "Click To Tweet" with memchr and friends, where a lazy DFA reads every byte.
     Meta(Box<regex_automata::meta::Regex>),
@@ -112,59 +129,82 @@ type Caches = (
     thompson::pikevm::Cache,
     regex_automata::PatternSet,
 );
+/// Each part's caches, made when the part is first searched.
+type PartCaches = Vec<Option<Caches>>;
 type CacheFn =
-    Box<dyn Fn() -> Vec<Caches> + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
+    Box<dyn Fn() -> PartCaches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 impl Part {
     fn new(hirs: &[&Hir], ids: Vec<usize>, anchored: bool, gate: Gate) -> Part {
-        let nfa = thompson::Compiler::new()
-            .configure(
-                thompson::Config::new()
-                    .which_captures(thompson::WhichCaptures::None)
-                    .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
-            )
-            .build_many_from_hir(hirs)
-            .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
-        // The settings `regex::RegexSet` gives its lazy DFA.
-        let dfa = hybrid::dfa::DFA::builder()
-            .configure(
-                hybrid::dfa::Config::new()
-                    .match_kind(regex_automata::MatchKind::All)
-                    .cache_capacity(REGEX_SET_DFA_CACHE)
-                    .unicode_word_boundary(true)
-                    .minimum_cache_clear_count(Some(3))
-                    .minimum_bytes_per_state(Some(10)),
-            )
-            .build_from_nfa(nfa.clone())
-            .expect("a lazy DFA builds from any NFA within the cache's size");
-        let pike = PikeVM::builder()
-            .configure(PikeVM::config().match_kind(regex_automata::MatchKind::All))
-            .build_from_nfa(nfa)
-            .expect("a PikeVM builds from any NFA");
         Part {
-            dfa,
-            pike,
+            hirs: hirs.iter().map(|&h| h.clone()).collect(),
+            engines: std::sync::OnceLock::new(),
             anchored,
             gate,
             ids,
         }
     }
 
+    fn engines(&self) -> &(hybrid::dfa::DFA, PikeVM) {
+        self.engines.get_or_init(|| {
+            let nfa = thompson::Compiler::new()
+                .configure(
+                    thompson::Config::new()
+                        .which_captures(thompson::WhichCaptures::None)
+                        .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
+                )
+                .build_many_from_hir(&self.hirs)
+                .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
+            // The settings `regex::RegexSet` gives its lazy DFA.
+            let dfa = hybrid::dfa::DFA::builder()
+                .configure(
+                    hybrid::dfa::Config::new()
+                        .match_kind(regex_automata::MatchKind::All)
+                        .cache_capacity(REGEX_SET_DFA_CACHE)
+                        .unicode_word_boundary(true)
+                        .minimum_cache_clear_count(Some(3))
+                        .minimum_bytes_per_state(Some(10)),
+                )
+                .build_from_nfa(nfa.clone())
+                .expect("a lazy DFA builds from any NFA within the cache's size");
+            let pike = PikeVM::builder()
+                .configure(PikeVM::config().match_kind(regex_automata::MatchKind::All))
+                .build_from_nfa(nfa)
+                .expect("a PikeVM builds from any NFA");
+            (dfa, pike)
+        })
+    }
+
+    /// The part's caches in `slot`, made (and the part compiled) on first use.
+    fn caches<'c>(&self, slot: &'c mut Option<Caches>) -> &'c mut Caches {
+        slot.get_or_insert_with(|| {
+            let (dfa, pike) = self.engines();
+            (
+                dfa.create_cache(),
+                pike.create_cache(),
+                regex_automata::PatternSet::new(self.ids.len()),
+            )
+        })
+    }
+
     /// The part's patterns that `line` matches, gathered in the caches' own set.
-    fn search<'c>(&self, caches: &'c mut Caches, line: &str) -> &'c regex_automata::PatternSet {
-        let (dfa_cache, pike_cache, in_part) = caches;
+    fn search<'c>(
+        &self,
+        caches: &'c mut Option<Caches>,
+        line: &str,
+    ) -> &'c regex_automata::PatternSet {
+        let (dfa, pike) = self.engines();
+        let (dfa_cache, pike_cache, in_part) = self.caches(caches);
         if !in_part.is_empty() {
             in_part.clear();
         }
         let input = self.input(line);
-        if self
-            .dfa
+        if dfa
             .try_which_overlapping_matches(dfa_cache, &input, in_part)
             .is_err()
         {
             in_part.clear();
-            self.pike
-                .which_overlapping_matches(pike_cache, &input, in_part);
+            pike.which_overlapping_matches(pike_cache, &input, in_part);
         }
         in_part
     }
@@ -181,7 +221,7 @@ impl Part {
 
 /// Gated parts a set can have: one bit each in a line's mask ([`PatternSet::open_lines`]).
 /// Floating patterns beyond these stay in the part that runs on every line.
-const MAX_GATED: usize = 32;
+const MAX_GATED: usize = Mask::BITS as usize;
 
 impl PatternSet {
     /// `patterns`: each regex, and whether it can only match at the start of a line.
@@ -216,7 +256,7 @@ impl PatternSet {
         }
         floating.truncate(MAX_GATED);
         let mut literals: Vec<Vec<u8>> = Vec::new();
-        let mut opens: Vec<u32> = Vec::new();
+        let mut opens: Vec<Mask> = Vec::new();
         let mut parts = Vec::new();
         let soon_fail: Vec<usize> = (0..patterns.len())
             .filter(|&k| patterns[k].1 && required[k].is_none())
@@ -226,7 +266,7 @@ impl PatternSet {
             parts.push(Part::new(&trees, soon_fail, true, Gate::Every));
         }
         for (bit, &k) in floating.iter().enumerate() {
-            let bit = 1u32 << bit;
+            let bit: Mask = 1 << bit;
             for literal in required[k].iter().flatten() {
                 literals.push(literal.clone());
                 opens.push(bit);
@@ -264,6 +304,21 @@ impl PatternSet {
             parts.push(Part::new(&trees, anywhere, false, gate));
         }
         let literals = (!literals.is_empty()).then(|| {
+            // The scan goes on from just after the start of each match it reports, so
+            // it misses an occurrence of a literal only where it reported one inside it
+            // (`report` inside `reporting by`): a literal opens what every literal that
+            // holds it opens.
+            let lowered: Vec<Vec<u8>> = literals.iter().map(|l| l.to_ascii_lowercase()).collect();
+            let opens: Vec<Mask> = lowered
+                .iter()
+                .map(|inner| {
+                    lowered
+                        .iter()
+                        .zip(&opens)
+                        .filter(|(outer, _)| memchr::memmem::find(outer, inner).is_some())
+                        .fold(0, |m, (_, &bit)| m | bit)
+                })
+                .collect();
             let ac = AhoCorasick::builder()
                 .ascii_case_insensitive(true)
                 .kind(Some(aho_corasick::AhoCorasickKind::DFA))
@@ -271,41 +326,36 @@ impl PatternSet {
                 .expect("a few hundred short literals make an automaton");
             (ac, opens)
         });
-        let engines: Vec<(hybrid::dfa::DFA, PikeVM, usize)> = parts
-            .iter()
-            .map(|p| (p.dfa.clone(), p.pike.clone(), p.ids.len()))
-            .collect();
+        let n = parts.len();
         PatternSet {
-            caches: Pool::new(Box::new(move || {
-                engines
-                    .iter()
-                    .map(|(d, p, n)| {
-                        (
-                            d.create_cache(),
-                            p.create_cache(),
-                            regex_automata::PatternSet::new(*n),
-                        )
-                    })
-                    .collect()
-            })),
+            caches: Pool::new(Box::new(move || (0..n).map(|_| None).collect())),
             parts,
             literals,
             len: patterns.len(),
+            never_empty: hirs
+                .iter()
+                .map(|h| h.properties().minimum_len().is_some_and(|n| n > 0))
+                .collect(),
         }
     }
 
     /// Each line's mask of the gated parts whose literals it holds (empty without any):
     /// one scan of the whole text, or, when only a few lines are `wanted` (`sparse`: a
     /// later pass, the lines a cut changed), a scan of each of them.
-    fn open_lines(&self, doc: &Document, wanted: &dyn Fn(usize) -> bool, sparse: bool) -> Vec<u32> {
+    fn open_lines(
+        &self,
+        doc: &Document,
+        wanted: &dyn Fn(usize) -> bool,
+        sparse: bool,
+    ) -> Vec<Mask> {
         let Some((ac, opens)) = &self.literals else {
             return Vec::new();
         };
         let all = opens.iter().fold(0, |m, b| m | b);
-        let mut open = vec![0u32; doc.lines.len()];
+        let mut open: Vec<Mask> = vec![0; doc.lines.len()];
         let text = doc.text;
         // From `from`, the literals on `line`, until it is open to every part.
-        let scan = |from: usize, end: usize, open: &mut Vec<u32>| {
+        let scan = |from: usize, end: usize, open: &mut Vec<Mask>| {
             let mut from = from;
             while let Some(m) = ac.find(aho_corasick::Input::new(text).span(from..end)) {
                 let k = doc.line_at(m.start());
@@ -337,9 +387,9 @@ impl PatternSet {
     /// mask from [`PatternSet::open_lines`].
     fn matches(
         &self,
-        caches: &mut [Caches],
+        caches: &mut [Option<Caches>],
         line: &str,
-        open: u32,
+        open: Mask,
         found: &mut regex_automata::PatternSet,
     ) {
         // Clearing walks every slot; most lines leave the set empty.
@@ -402,12 +452,14 @@ impl LineMatcher {
 
     pub fn is_match(&self, line: &str) -> bool {
         let mut caches = self.0.caches.get();
-        let (part, caches) = (&self.0.parts[0], &mut caches[0]);
+        let part = &self.0.parts[0];
+        let (dfa, pike) = part.engines();
+        let caches = part.caches(&mut caches[0]);
         // The first match ends the search: whether, not where.
         let input = part.input(line).earliest(true);
-        match part.dfa.try_search_fwd(&mut caches.0, &input) {
+        match dfa.try_search_fwd(&mut caches.0, &input) {
             Ok(found) => found.is_some(),
-            Err(_) => part.pike.is_match(&mut caches.1, input),
+            Err(_) => pike.is_match(&mut caches.1, input),
         }
     }
 }
@@ -712,7 +764,7 @@ impl Matcher {
                     re.captures_iter(content)
                         .map(|c| c.name("cut").unwrap_or_else(|| c.get(0).unwrap()).range())
                         .collect()
-                } else if re.never_empty() {
+                } else if set.never_empty[k] {
                     // A rule that drops lines needs to know only that the line matches,
                     // which the set has said: the line stands for the match.
                     std::iter::once(0..content.len()).collect()

@@ -350,6 +350,30 @@ mod tests {
         assert_eq!(cleaner.clean(input).text(), "The story stays.\n");
     }
 
+    /// Two floating patterns whose literals nest ("porting" in " reporting by "): the
+    /// scan that finds the short one first must still open the long one's pattern.
+    #[test]
+    fn floating_patterns_with_nested_literals_both_match() {
+        let rules = r#"
+            [[rule]]
+            id = "test.credit"
+            description = "A credit at the end of a line."
+            pattern = '.+ reporting by \w+'
+            max-words = 8
+            action = "drop-line"
+
+            [[rule]]
+            id = "test.report"
+            description = "A report link at the end of a line."
+            pattern = '.+\s+porting'
+            max-words = 3
+            action = "drop-line"
+        "#;
+        let cleaner = cleaner_of(rules);
+        let input = "Additional reporting by Reuters\nSee the porting\nThe story stays.\n";
+        assert_eq!(cleaner.clean(input).text(), "The story stays.\n");
+    }
+
     /// Case-insensitive phrases: ASCII letters in any case, other letters in the casings
     /// text writes (`case::variants`); anchored phrases at the first non-blank byte only;
     /// an ideograph beside a phrase is no word it sits inside.

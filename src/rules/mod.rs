@@ -127,7 +127,6 @@ struct LazyInner {
     compiled: OnceLock<Regex>,
     /// For [`LazyRegex::matches_line`]: built apart, and cheaper than `compiled`.
     line: OnceLock<LineMatcher>,
-    never_empty: OnceLock<bool>,
 }
 
 impl LazyRegex {
@@ -137,7 +136,6 @@ impl LazyRegex {
             at_start,
             compiled: OnceLock::new(),
             line: OnceLock::new(),
-            never_empty: OnceLock::new(),
         }))
     }
 
@@ -150,18 +148,6 @@ impl LazyRegex {
     /// wrapped for a `whole-line` or `line-start` anchor.
     pub fn at_start(&self) -> bool {
         self.0.at_start
-    }
-
-    /// Every match of the pattern is at least a byte long. Then a line the shared set
-    /// says it matches holds a non-empty match, and a rule that drops lines need not
-    /// compile its own regex to know it: parsing the pattern costs a fraction of
-    /// compiling it.
-    pub fn never_empty(&self) -> bool {
-        *self.0.never_empty.get_or_init(|| {
-            regex_syntax::Parser::new()
-                .parse(&self.0.pattern)
-                .is_ok_and(|hir| hir.properties().minimum_len().is_some_and(|n| n > 0))
-        })
     }
 
     /// Whether the pattern matches `line`, where nothing asks where: a block's member
