@@ -190,3 +190,109 @@ pub(super) fn parallel_rows(lines: &[Survivor], classes: &mut [(Class, i64)]) {
         i = k;
     }
 }
+
+/// Fewest data rows of a table the text prints one cell to a line.
+pub(super) const TABLE_ROWS: usize = 3;
+
+/// Most cells a row of such a table has: a poll's answer, votes and share; a league
+/// table's team, played, won, drawn, lost and points.
+pub(super) const TABLE_CELLS: usize = 6;
+
+/// A table's figure, alone on its line: a count, an amount or a share ("114", "56%",
+/// "1,250", "$3.99", "-0.5"). Not a list's number ("1."), nor a date ("09.28.15").
+pub(super) fn figure(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_prefix(['+', '-', '−']).unwrap_or(t);
+    let t = t.strip_prefix(['$', '€', '£', '¥']).unwrap_or(t);
+    let t = t.strip_suffix('%').unwrap_or(t).trim_end();
+    t.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && t.bytes().filter(|&b| b == b'.').count() <= 1
+}
+
+/// A table printed one cell to a line, as a page's dump prints every cell of every row:
+/// at least [`TABLE_ROWS`] rows of the same few cells, figures in the same two columns or
+/// more of every row and words in the others (a poll's answers with their votes and
+/// shares, a player's plays and share of them). A menu has no figures; a pager's or a calendar's numbers follow each
+/// other with no words between; a list of the most read stories numbers its headlines
+/// 1, 2, 3, places in the list that measure nothing. Its lines, and a row of column headings right above it,
+/// score as items.
+pub(super) fn cell_tables(lines: &[Survivor], classes: &mut [(Class, i64)]) {
+    let figures: Vec<bool> = lines.iter().map(|l| figure(&l.text)).collect();
+    // A cell holds a figure or a few words, never a paragraph.
+    let cells: Vec<bool> = classes.iter().map(|c| c.0 != Class::Prose).collect();
+    let cell = |i: usize| cells[i];
+    let mut i = 0;
+    while i < lines.len() {
+        if !figures[i] {
+            i += 1;
+            continue;
+        }
+        // The table's first row starts up to TABLE_CELLS - 1 lines before its first figure.
+        let mut best: Option<(usize, usize, usize)> = None;
+        // How far the runs of rows read from here reach: a run that is no table (a list
+        // of headlines and counts) is not read again from each of its figures.
+        let mut reached = i + 1;
+        for width in 2..=TABLE_CELLS {
+            for start in i.saturating_sub(width - 1)..=i {
+                let shape = &figures[start..(start + width).min(lines.len())];
+                if shape.len() < width || shape.iter().all(|&f| f) {
+                    continue;
+                }
+                let mut rows = 0;
+                while (start + (rows + 1) * width) <= lines.len()
+                    && (0..width).all(|j| {
+                        let k = start + rows * width + j;
+                        figures[k] == shape[j] && cell(k)
+                    })
+                {
+                    rows += 1;
+                }
+                if rows < TABLE_ROWS {
+                    continue;
+                }
+                reached = reached.max(start + rows * width);
+                // Figures that count in reading order (1, 2, 3, …: "Most read: 1, a
+                // headline, 2, a headline") or are all places in the list (1 to their
+                // number: a chart's position and peak) rank it:
+                // a table measures something, with more than one figure a row (a
+                // teaser's comment count beside each headline is one).
+                let values: Vec<Option<usize>> = (start..start + rows * width)
+                    .filter(|&k| figures[k])
+                    .map(|k| lines[k].text.trim().parse::<usize>().ok())
+                    .collect();
+                let places = values
+                    .iter()
+                    .all(|v| v.is_some_and(|v| (1..=values.len()).contains(&v)));
+                let counting = values.windows(2).all(|w| match (w[0], w[1]) {
+                    (Some(a), Some(b)) => b == a + 1 || b == 1,
+                    _ => false,
+                });
+                let ranks = places || counting;
+                // Two rows of headline and count are no row of two counts: the figures
+                // are counted on the shortest repeat of the row's shape.
+                let period = (1..=width)
+                    .find(|&p| width % p == 0 && (0..width).all(|j| shape[j] == shape[j % p]))
+                    .unwrap_or(width);
+                let measured = !ranks && shape[..period].iter().filter(|&&f| f).count() >= 2;
+                if measured && best.is_none_or(|(_, w, r)| rows * width > w * r) {
+                    best = Some((start, width, rows));
+                }
+            }
+        }
+        let Some((start, width, rows)) = best else {
+            i = reached;
+            continue;
+        };
+        // The column headings: a row of words right above ("Response", "Votes", "%").
+        let head = start
+            .checked_sub(width)
+            .filter(|&h| (h..start).all(|k| !figures[k] && cell(k) && lines[k].chars < 40));
+        for c in &mut classes[head.unwrap_or(start)..start + rows * width] {
+            c.0 = Class::Item;
+        }
+        i = start + rows * width;
+    }
+}

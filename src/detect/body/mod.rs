@@ -48,6 +48,14 @@
 //! ("England (Group A): 10th appearance", "Weight: 250 g", "Bluetooth: 5.2"), score as
 //! items; a menu's entries are bare words.
 //!
+//! So is a table printed one cell to a line, as a page's dump prints every cell: at least
+//! three rows of two to six cells, figures ("114", "56%", "$3.99") in the same two
+//! columns or more of every row and words in the others (a poll's answers, votes and
+//! shares; a player's plays and share of them), with the row of column headings above
+//! it. Figures that only count or place the rows ("Most read: 1, a headline, 2, a
+//! headline", a chart's position and peak) are a list's numbers, and one figure a row is
+//! a teaser's comment count: those stay furniture.
+//!
 //! A tutorial's listing is the text's own too: a run of lines in code's characters
 //! (brackets, `=`, `<`, `//`, indentation) with at least two lines only code writes (one
 //! that ends with `;`, `{` or `}`, a Python header's `):`, a tag of markup, a shell
@@ -148,7 +156,7 @@ use classes::Class;
 pub use features::FeaturesMemo;
 use features::{Features, Sample, density_scale};
 use footer::legal_footer;
-use lists::{introduced_lists, listings, parallel_rows};
+use lists::{cell_tables, introduced_lists, listings, parallel_rows};
 use run::{best_body, longest_outside_run};
 
 #[derive(Debug, Clone)]
@@ -448,6 +456,7 @@ impl MainBody {
         introduced_lists(lines, &features, parted, &mut classes);
         listings(lines, &mut classes);
         parallel_rows(lines, &mut classes);
+        cell_tables(lines, &mut classes);
         let headers: Vec<Header> = lines
             .iter()
             .zip(&features)
@@ -769,6 +778,41 @@ mod tests {
         let mut classes = vec![(Class::Furniture, 20); lines.len()];
         parallel_rows(&lines, &mut classes);
         assert!(classes.iter().all(|c| c.0 == Class::Furniture));
+    }
+
+    #[test]
+    fn a_table_printed_one_cell_a_line_is_the_texts() {
+        use super::lists::figure;
+        for f in ["114", "56%", "1,250", "$3.99", "-0.5", " 0 "] {
+            assert!(figure(f), "{f}");
+        }
+        for f in ["1.", "09.28.15", "2 hours ago", "%", "Votes", "12H"] {
+            assert!(!figure(f), "{f}");
+        }
+        // A poll's results under their column headings: every line an item.
+        let poll = "Response\nVotes\n%\nHe should be closing.\n30\n15%\nHe should pitch late.\n114\n56%\nMiddle relief.\n42\n21%\nHome\nNews";
+        let lines = survivors(poll);
+        let mut classes = vec![(Class::Furniture, 20); lines.len()];
+        cell_tables(&lines, &mut classes);
+        assert!(
+            classes[..12].iter().all(|c| c.0 == Class::Item),
+            "{classes:?}"
+        );
+        assert!(classes[12..].iter().all(|c| c.0 == Class::Furniture));
+        // Hard negatives: a most-read list numbered 1, 2, 3 (twice, or with a chart's
+        // position and peak), a headline's comment count, a pager.
+        for widget in [
+            "1\nFirst headline\n2\nSecond headline\n3\nThird headline\n4\nFourth headline",
+            "1\nA\n2\nB\n3\nC\n1\nD\n2\nE\n3\nF",
+            "1\n1\nA\n2\n3\nB\n3\n2\nC\n4\n4\nD",
+            "One\n275\nTwo\n258\nThree\n204\nFour\n43\nFive\n22\nSix\n8\nSeven\n5",
+            "1\n2\n3\n4\n5\nNext",
+        ] {
+            let lines = survivors(widget);
+            let mut classes = vec![(Class::Furniture, 20); lines.len()];
+            cell_tables(&lines, &mut classes);
+            assert!(classes.iter().all(|c| c.0 == Class::Furniture), "{widget}");
+        }
     }
 
     #[test]
