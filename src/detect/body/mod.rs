@@ -780,6 +780,43 @@ mod tests {
         assert!(classes.iter().all(|c| c.0 == Class::Furniture));
     }
 
+    /// The headline: the candidate sharing most words with the lede, or else one that
+    /// quotes a phrase of it; never a Japanese dateline, whose ideographs the lede shares
+    /// one by one.
+    #[test]
+    fn the_headline_shares_the_ledes_words_or_quotes_its_phrase() {
+        let body = MainBody::new(&mut Params::new(&toml::Table::new())).unwrap();
+        let title = |text: &str| {
+            let lines = survivors(text);
+            let start = lines.len() - 1;
+            let (lang, _) = body.language(&lines).expect("a language");
+            body.title(&lines, lang, start)
+        };
+        let lede = "A new translation of The Art of War reads the old manual of strategy as a book about patience rather than conquest, say its translators.";
+        assert_eq!(
+            title(&format!("The Art of War, Revisited\nBy Jane Doe\n{lede}")),
+            Some(0)
+        );
+        assert_eq!(
+            title(&format!("Reviews and books\nBy Jane Doe\n{lede}")),
+            None
+        );
+        let lede = "The council voted on Tuesday to close the old library, Nicholas Griffin reports, and to move its collection to the new civic centre.";
+        assert_eq!(
+            title(&format!(
+                "Library to close after council vote\nPublished by Nicholas Griffin in News\n{lede}"
+            )),
+            Some(0)
+        );
+        let lede = "【5月10日 AFP】東京都は9日、市内の図書館を来年の春までに新しい市民センターへ移すと発表した。移転の費用は当初の計画より大きく増えた。";
+        assert_eq!(
+            title(&format!(
+                "2024年5月10日 09:30 発信地：東京都 [ 日本 アジア ]\n{lede}"
+            )),
+            None
+        );
+    }
+
     #[test]
     fn a_table_printed_one_cell_a_line_is_the_texts() {
         use super::lists::figure;

@@ -100,10 +100,19 @@ impl MainBody {
         }
         let mut phrase = String::new();
         candidates.iter().zip(&lowered).find_map(|(&i, text)| {
-            let title: Vec<&str> = tokens(text).map(|t| t.text).collect();
+            // Words of a script that spaces them: three ideographs in a row are no phrase
+            // (each one stands for a word, and a dateline shares them with the lede).
+            let title: Vec<Option<&str>> = tokens(text)
+                .map(|t| {
+                    matches!(t.kind, TokenKind::Word | TokenKind::Capitalised).then_some(t.text)
+                })
+                .collect();
             title
                 .windows(TITLE_PHRASE_WORDS)
                 .any(|window| {
+                    let Some(window) = window.iter().copied().collect::<Option<Vec<&str>>>() else {
+                        return false;
+                    };
                     if window.iter().filter(|w| content(w)).count() < TITLE_SHARED_WORDS {
                         return false;
                     }
