@@ -97,8 +97,9 @@ struct PatternSet {
 
 /// One automaton of a [`PatternSet`] and the set's index of each of its patterns.
 struct Part {
-    /// The patterns' syntax trees, compiled into `engines` when a line first needs them.
-    hirs: Vec<Hir>,
+    /// The patterns' syntax trees, compiled into `engines` when a line first needs them,
+    /// and let go then: the trees of a large set hold megabytes.
+    hirs: std::sync::Mutex<Vec<Hir>>,
     /// The lazy DFA, where every search starts, and the PikeVM a search goes to when the
     /// lazy DFA gives up (a Unicode word boundary on non-ASCII text, a cache cleared too
     /// often): slower, never wrong. Built on first use: a part behind literals that a
@@ -137,7 +138,7 @@ type CacheFn =
 impl Part {
     fn new(hirs: &[&Hir], ids: Vec<usize>, anchored: bool, gate: Gate) -> Part {
         Part {
-            hirs: hirs.iter().map(|&h| h.clone()).collect(),
+            hirs: std::sync::Mutex::new(hirs.iter().map(|&h| h.clone()).collect()),
             engines: std::sync::OnceLock::new(),
             anchored,
             gate,
@@ -147,13 +148,16 @@ impl Part {
 
     fn engines(&self) -> &(hybrid::dfa::DFA, PikeVM) {
         self.engines.get_or_init(|| {
+            // Taken, not cloned: `get_or_init` runs this once, and nothing reads the trees
+            // after it.
+            let hirs = std::mem::take(&mut *self.hirs.lock().unwrap_or_else(|e| e.into_inner()));
             let nfa = thompson::Compiler::new()
                 .configure(
                     thompson::Config::new()
                         .which_captures(thompson::WhichCaptures::None)
                         .nfa_size_limit(Some(REGEX_SET_SIZE_LIMIT)),
                 )
-                .build_many_from_hir(&self.hirs)
+                .build_many_from_hir(&hirs)
                 .expect("every regex compiles on its own under a smaller limit: users' at load, the defaults' in the tests");
             // The settings `regex::RegexSet` gives its lazy DFA.
             let dfa = hybrid::dfa::DFA::builder()
