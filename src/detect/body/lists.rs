@@ -215,10 +215,10 @@ pub(super) fn figure(text: &str) -> bool {
 /// A table printed one cell to a line, as a page's dump prints every cell of every row:
 /// at least [`TABLE_ROWS`] rows of the same few cells, figures in the same two columns or
 /// more of every row and words in the others (a poll's answers with their votes and
-/// shares, a player's plays and share of them). A menu has no figures; a pager's or a calendar's numbers follow each
-/// other with no words between; a list of the most read stories numbers its headlines
-/// 1, 2, 3, places in the list that measure nothing. Its lines, and a row of column headings right above it,
-/// score as items.
+/// shares, a player's plays and share of them). A menu has no figures; a pager's or a
+/// calendar's numbers follow each other with no words between; a list of the most read
+/// stories numbers its headlines 1, 2, 3, places in the list that measure nothing. Its
+/// lines, and a row of column headings right above it, score as items.
 pub(super) fn cell_tables(lines: &[Survivor], classes: &mut [(Class, i64)]) {
     let figures: Vec<bool> = lines.iter().map(|l| figure(&l.text)).collect();
     // A cell holds a figure or a few words, never a paragraph.
@@ -256,9 +256,9 @@ pub(super) fn cell_tables(lines: &[Survivor], classes: &mut [(Class, i64)]) {
                 reached = reached.max(start + rows * width);
                 // Figures that count in reading order (1, 2, 3, …: "Most read: 1, a
                 // headline, 2, a headline") or are all places in the list (1 to their
-                // number: a chart's position and peak) rank it:
-                // a table measures something, with more than one figure a row (a
-                // teaser's comment count beside each headline is one).
+                // number: a chart's position and peak) rank it: a table measures
+                // something, with more than one figure a row (a teaser's comment count
+                // beside each headline is one).
                 let values: Vec<Option<usize>> = (start..start + rows * width)
                     .filter(|&k| figures[k])
                     .map(|k| lines[k].text.trim().parse::<usize>().ok())

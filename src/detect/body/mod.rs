@@ -71,8 +71,8 @@
 //! between them goes with the furniture. A headline whose words are too short to count
 //! ("The Art of War, Revisited") is found by a three-word phrase it quotes from the lede
 //! ("art of war", two of them no stopwords). Most words, not nearest: a byline shares
-//! the author's name with the author box under a short article. Corpora whose truth leaves the headline out (schema.org's `articleBody`)
-//! turn it off.
+//! the author's name with the author box under a short article. Corpora whose truth
+//! leaves the headline out (schema.org's `articleBody`) turn it off.
 //!
 //! The legal footer (the last copyright line in the document's last third, the trademark
 //! and disclaimer paragraphs around it from the first one that speaks of rights, privacy,

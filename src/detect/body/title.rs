@@ -34,8 +34,9 @@ impl MainBody {
     /// paragraph), the one that shares the most content words (not stopwords,
     /// `TITLE_MIN_WORD` letters or more) with the body's opening, at least
     /// `TITLE_SHARED_WORDS` (ties: the nearest); when none does, the nearest that quotes
-    /// a `TITLE_PHRASE_WORDS`-word phrase of it. A byline, a dateline or a kicker may stand between them. Menus, section
-    /// labels and teasers for other stories do not repeat the lede's words.
+    /// a `TITLE_PHRASE_WORDS`-word phrase of it. A byline, a dateline or a kicker may
+    /// stand between them. Menus, section labels and teasers for other stories do not
+    /// repeat the lede's words.
     pub(super) fn title(&self, lines: &[Survivor], lang: usize, start: usize) -> Option<usize> {
         // Cheap tests of shape first: most pages have no candidate left by them, and the
         // lede is only read when one is.
