@@ -136,9 +136,9 @@ type CacheFn =
     Box<dyn Fn() -> PartCaches + Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>;
 
 impl Part {
-    fn new(hirs: &[&Hir], ids: Vec<usize>, anchored: bool, gate: Gate) -> Part {
+    fn new(hirs: Vec<Hir>, ids: Vec<usize>, anchored: bool, gate: Gate) -> Part {
         Part {
-            hirs: std::sync::Mutex::new(hirs.iter().map(|&h| h.clone()).collect()),
+            hirs: std::sync::Mutex::new(hirs),
             engines: std::sync::OnceLock::new(),
             anchored,
             gate,
@@ -241,6 +241,10 @@ impl PatternSet {
                     .expect("every regex parses: users' at load, the defaults' in the tests")
             })
             .collect();
+        let never_empty: Vec<bool> = hirs
+            .iter()
+            .map(|h| h.properties().minimum_len().is_some_and(|n| n > 0))
+            .collect();
         let mut required: Vec<Option<Vec<Vec<u8>>>> = (0..patterns.len())
             .map(|k| {
                 let floats = patterns[k].1 && literals::floats(&hirs[k]);
@@ -262,12 +266,19 @@ impl PatternSet {
         let mut literals: Vec<Vec<u8>> = Vec::new();
         let mut opens: Vec<Mask> = Vec::new();
         let mut parts = Vec::new();
+        // Each tree goes to the one part that holds its pattern, which compiles it when a
+        // line first needs it: moved there, not copied (a copy and a second drop of the
+        // trees cost 17M instructions).
+        let mut owned: Vec<Option<Hir>> = hirs.into_iter().map(Some).collect();
+        let take = |owned: &mut Vec<Option<Hir>>, k: usize| {
+            owned[k].take().expect("each pattern is in one part")
+        };
         let soon_fail: Vec<usize> = (0..patterns.len())
             .filter(|&k| patterns[k].1 && required[k].is_none())
             .collect();
         if !soon_fail.is_empty() {
-            let trees: Vec<&Hir> = soon_fail.iter().map(|&k| &hirs[k]).collect();
-            parts.push(Part::new(&trees, soon_fail, true, Gate::Every));
+            let trees = soon_fail.iter().map(|&k| take(&mut owned, k)).collect();
+            parts.push(Part::new(trees, soon_fail, true, Gate::Every));
         }
         for (bit, &k) in floating.iter().enumerate() {
             let bit: Mask = 1 << bit;
@@ -275,7 +286,12 @@ impl PatternSet {
                 literals.push(literal.clone());
                 opens.push(bit);
             }
-            parts.push(Part::new(&[&hirs[k]], vec![k], true, Gate::Literals(bit)));
+            parts.push(Part::new(
+                vec![take(&mut owned, k)],
+                vec![k],
+                true,
+                Gate::Literals(bit),
+            ));
         }
         // ASCII-case-insensitive literals miss the two letters outside ASCII that fold
         // into ASCII ones: the Kelvin sign (k) and the long s (s). A line that holds
@@ -289,7 +305,7 @@ impl PatternSet {
         }
         let anywhere: Vec<usize> = (0..patterns.len()).filter(|&k| !patterns[k].1).collect();
         if !anywhere.is_empty() {
-            let trees: Vec<&Hir> = anywhere.iter().map(|&k| &hirs[k]).collect();
+            let trees = anywhere.iter().map(|&k| take(&mut owned, k)).collect();
             let gate = if gated {
                 let texts: Vec<&str> = anywhere.iter().map(|&k| patterns[k].0).collect();
                 Gate::Meta(Box::new(
@@ -305,7 +321,7 @@ impl PatternSet {
             } else {
                 Gate::Every
             };
-            parts.push(Part::new(&trees, anywhere, false, gate));
+            parts.push(Part::new(trees, anywhere, false, gate));
         }
         let literals = (!literals.is_empty()).then(|| {
             // The scan goes on from just after the start of each match it reports, so
@@ -336,10 +352,7 @@ impl PatternSet {
             parts,
             literals,
             len: patterns.len(),
-            never_empty: hirs
-                .iter()
-                .map(|h| h.properties().minimum_len().is_some_and(|n| n > 0))
-                .collect(),
+            never_empty,
         }
     }
 
