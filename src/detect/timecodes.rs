@@ -4,13 +4,14 @@
 //! `0:00` and `14:40` on lines of their own, or `0:00 / 14:40` on one. The detector
 //! removes a run of timecode-only lines (blank lines may sit between them) when the
 //! run holds at least `min-codes` timecodes and one of them is a zero position
-//! (`0:00`, `00:00`), the mark of a player that has not started. The run's label right
-//! above it (`Podcasts`, `Listen`, `Audio`: at most `max-label-words` words, not a
-//! sentence) goes with it.
+//! (`0:00`, `00:00`), the mark of a player that has not started. A remaining time
+//! (`-04:51`, `−4:51`), which only a player's countdown prints, marks one alone. The
+//! run's label right above it (`Podcasts`, `Listen`, `Audio`: at most `max-label-words`
+//! words, not a sentence) goes with it.
 //!
 //! Not removed: a live blog's times (`14:40` above an entry, or `14:40 Putin arrives`),
-//! race results and timetables (no zero position), a heading such as `Podcasts` that
-//! is followed by prose.
+//! race results and timetables (no zero position; a gap is written `+0:42`), a heading
+//! such as `Podcasts` that is followed by prose.
 //!
 //! Params: `min-codes` (default 2), `max-label-words` (default 2).
 
@@ -40,18 +41,37 @@ fn timecode(tok: &str) -> Option<bool> {
     Some(tok.bytes().all(|b| b == b'0' || b == b':'))
 }
 
-/// The number of timecodes on a line made of timecodes only, and whether one is zero.
-fn codes_on(line: &str) -> Option<(usize, bool)> {
+/// What marks a run of timecodes as a player's: a zero position, or a remaining time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Marks {
+    zero: bool,
+    remaining: bool,
+}
+
+/// The number of timecodes on a line made of timecodes only, and what marks them.
+fn codes_on(line: &str) -> Option<(usize, Marks)> {
     let mut n = 0;
-    let mut zero = false;
+    let mut marks = Marks::default();
     for tok in line.split(|c: char| c.is_whitespace() || c == '/' || c == '|') {
         if tok.is_empty() {
             continue;
         }
-        zero |= timecode(tok)?;
+        // Most lines' first token is a word, which no timecode starts like: tell them by
+        // their first byte before anything else.
+        match tok.as_bytes()[0] {
+            b'0'..=b'9' => marks.zero |= timecode(tok)?,
+            b'-' => {
+                timecode(&tok[1..])?;
+                marks.remaining = true;
+            }
+            _ => {
+                timecode(tok.strip_prefix('−')?)?;
+                marks.remaining = true;
+            }
+        }
         n += 1;
     }
-    (n > 0).then_some((n, zero))
+    (n > 0).then_some((n, marks))
 }
 
 impl Timecodes {
@@ -70,7 +90,7 @@ impl Timecodes {
                 i += 1;
                 continue;
             };
-            let (mut codes, mut zero) = first;
+            let (mut codes, mut marks) = first;
             let mut run = vec![i];
             let mut j = i + 1;
             while j < n {
@@ -79,16 +99,17 @@ impl Timecodes {
                     continue;
                 }
                 match codes_on(doc.line(j)) {
-                    Some((c, z)) => {
+                    Some((c, m)) => {
                         codes += c;
-                        zero |= z;
+                        marks.zero |= m.zero;
+                        marks.remaining |= m.remaining;
                         run.push(j);
                         j += 1;
                     }
                     None => break,
                 }
             }
-            if zero && codes >= self.min_codes {
+            if (marks.zero && codes >= self.min_codes) || marks.remaining {
                 if let Some(label) = self.label_above(doc, i) {
                     out.push(label);
                 }
@@ -129,6 +150,9 @@ mod tests {
             vec![2, 3, 4, 5, 6]
         );
         assert_eq!(run("Body.\n0:00 / 14:40\nMore body."), vec![1]);
+        // A remaining time marks a player alone.
+        assert_eq!(run("Body.\n-04:51\nMore body."), vec![1]);
+        assert_eq!(run("Body.\n1:20 / −3:31\nMore body."), vec![1]);
     }
 
     #[test]
@@ -136,6 +160,9 @@ mod tests {
         assert!(run("14:40\nPutin arrives.\n15:10\nTalks begin.").is_empty());
         assert!(run("Results\n2:04:11\n2:05:30\n2:06:02").is_empty());
         assert!(run("Body.\n0:00\nMore body.").is_empty());
+        // A gap in a results table, and a minus sign in prose.
+        assert!(run("Hamilton\n+0:42\nVerstappen").is_empty());
+        assert!(run("Body.\n-04:51 was the gap.\nMore.").is_empty());
     }
 
     #[test]
