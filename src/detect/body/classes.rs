@@ -43,7 +43,10 @@ impl MainBody {
             return Class::Link;
         }
         // Menus do not number their entries; an article's lists do ("1) Azul", "2. Wingspan").
-        if numbered(row) || bulleted(row) {
+        // An entry that is a paragraph (a tutorial's steps) is prose all the same.
+        if (numbered(row) || bulleted(row))
+            && !(f.weight >= self.paragraph_chars && f.density() >= self.prose_stopwords * scale)
+        {
             return Class::Item;
         }
         if f.words == 0 {

@@ -96,7 +96,9 @@
 //! a results table inside the article is kept whatever it looks like. Another run that
 //! scores at least `second-body` times as much (three quarters by default) stays too: an
 //! article parted by a photo gallery or an ad block longer than the body's gaps bridge
-//! has two such runs, and a run that strong is no sidebar's teaser. A body that holds the
+//! has two such runs, and a run that strong is no sidebar's teaser. Above the body,
+//! `earlier-body` times (half) is enough: a page prints its article before the comment
+//! thread and the sidebars under it, which can outscore a short article. A body that holds the
 //! legal footer (no prose stands apart from it: the article is all short lines) means
 //! the detector cannot tell the article here, and it acts on nothing.
 //!
@@ -174,6 +176,7 @@ pub struct MainBody {
     dump_lines: usize,
     min_body_chars: i64,
     second_body: f64,
+    earlier_body: f64,
     keep_title: bool,
 }
 
@@ -212,6 +215,7 @@ impl MainBody {
             dump_lines: p.usize("page-dump-lines", 30)?,
             min_body_chars: p.usize("min-body-chars", 200)? as i64,
             second_body: p.ratio("second-body", 0.75)?,
+            earlier_body: p.ratio("earlier-body", 0.5)?,
             keep_title: p.flag("keep-title", true)?,
         })
     }
@@ -313,16 +317,18 @@ impl MainBody {
         {
             return;
         }
-        let title = self
-            .keep_title
-            .then(|| self.title(lines, lang, start))
-            .flatten();
         let mut keep = vec![false; lines.len()];
         keep[start..=end].fill(true);
-        if let Some(t) = title {
+        self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
+        // The headline is over the article's start: the first stretch kept.
+        let first = keep.iter().position(|&k| k).unwrap_or(start);
+        if let Some(t) = self
+            .keep_title
+            .then(|| self.title(lines, lang, first))
+            .flatten()
+        {
             keep[t] = true;
         }
-        self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
         out.extend(SurvivorPos::all(0..lines.len()).filter(|&k| !keep[k.0]));
     }
 
@@ -342,8 +348,11 @@ impl MainBody {
     /// Marks in `keep` every other stretch of the document that scores at least
     /// `second-body` times the body's total (and `min-body-chars`): the article's second
     /// half under a photo gallery or an ad block of many lines, which parts it from the
-    /// first, is no furniture, and neither is anything that strong. Searched on both sides
-    /// of each stretch found, as the body was.
+    /// first, is no furniture, and neither is anything that strong. Above the body,
+    /// `earlier-body` times is enough: pages print the article before its comments and
+    /// the sidebars under it, so the stronger stretch below an article is more often a
+    /// thread or a teaser block than the article is a teaser above them. Searched on both
+    /// sides of each stretch found, as the body was.
     fn keep_second_bodies(
         &self,
         scores: &[i64],
@@ -351,19 +360,28 @@ impl MainBody {
         (start, end, total): (usize, usize, i64),
         keep: &mut [bool],
     ) {
-        if self.second_body <= 0.0 {
+        // A ratio of 0 turns its side off.
+        let floor = |ratio: f64| {
+            (ratio > 0.0).then(|| {
+                self.min_body_chars
+                    .max((total as f64 * ratio).ceil() as i64)
+            })
+        };
+        let below = floor(self.second_body);
+        let above = [below, floor(self.earlier_body)]
+            .into_iter()
+            .flatten()
+            .min();
+        if above.is_none() {
             return;
         }
-        let floor = self
-            .min_body_chars
-            .max((total as f64 * self.second_body).ceil() as i64);
         let mut parts = vec![(0, start), (end + 1, scores.len())];
         while let Some((from, to)) = parts.pop() {
             if from >= to {
                 continue;
             }
             if let Some((s, e, t)) = best_body(&scores[from..to], &gaps[from..to])
-                && t >= floor
+                && (if from + e < start { above } else { below }).is_some_and(|f| t >= f)
             {
                 keep[from + s..=from + e].fill(true);
                 parts.push((from, from + s));
