@@ -91,7 +91,11 @@
 //! marked `inline`: a video player's controls printed between two paragraphs are inside
 //! the article, and the text under them is the body's as much as the text above.
 //!
-//! The body is the run of lines with the highest total score (ties: the longest). Lines
+//! The body is the run of lines with the highest total score (ties: the longest), carried
+//! on over the lines right under it that read as text (long lines however few their
+//! stopwords, sentences, a list's entries, links: a photo gallery's captions under the
+//! last paragraph) until the first menu- or heading-shaped line or a line another rule
+//! took ([`run::text_tail`]). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
 //! a results table inside the article is kept whatever it looks like. Another run that
 //! scores at least `second-body` times as much (three quarters by default) stays too: an
@@ -159,7 +163,7 @@ pub use features::FeaturesMemo;
 use features::{Features, Sample, density_scale};
 use footer::legal_footer;
 use lists::{cell_tables, introduced_lists, listings, parallel_rows};
-use run::{best_body, longest_outside_run};
+use run::{best_body, longest_outside_run, text_tail};
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -318,6 +322,8 @@ impl MainBody {
             return;
         }
         let mut keep = vec![false; lines.len()];
+        // The last paragraph is not the article's end: the text under it is.
+        let end = text_tail(&classes, &gaps, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
         // The headline is over the article's start: the first stretch kept.

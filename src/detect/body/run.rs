@@ -59,6 +59,31 @@ pub(super) fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
     best.filter(|b| b.2 > 0)
 }
 
+/// The body's last line, carried on from `end` over the lines right under it that read
+/// as text: long lines however few their stopwords (a photo gallery's captions, a closing
+/// note of names and places), short sentences, a list's entries, bare links. The best
+/// run stops at the last line that adds to its score, but an article goes on until
+/// the page's furniture starts: a menu-shaped or a heading-shaped line, or a line another
+/// rule took (a share row, a related-stories label).
+pub(super) fn text_tail(classes: &[Class], gaps: &[i64], mut end: usize) -> usize {
+    while classes.get(end + 1).is_some_and(|&c| {
+        gaps[end + 1] == 0
+            && matches!(
+                c,
+                Class::Prose
+                    | Class::NearProse
+                    | Class::Sentence
+                    | Class::LowProse
+                    | Class::Item
+                    | Class::Quantity
+                    | Class::Link
+            )
+    }) {
+        end += 1;
+    }
+    end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +100,15 @@ mod tests {
         assert_eq!(best_run(&[50, -30, -30, 100]), Some((3, 3, 100)));
         // Furniture lighter than the prose on both sides does not split the body.
         assert_eq!(best_run(&[100, -30, 100]), Some((0, 2, 170)));
+    }
+
+    #[test]
+    fn the_body_runs_on_over_text_until_furniture_or_a_taken_line() {
+        use Class::*;
+        let classes = [Prose, LowProse, Sentence, Link, Furniture, LowProse];
+        assert_eq!(text_tail(&classes, &[0; 6], 0), 3);
+        assert_eq!(text_tail(&classes, &[0, 0, -10, 0, 0, 0], 0), 1);
+        assert_eq!(text_tail(&[Prose, Neutral, LowProse], &[0; 3], 0), 0);
+        assert_eq!(text_tail(&[Prose], &[0], 0), 0);
     }
 }
