@@ -63,8 +63,9 @@
 //! three bare lines between two of its lines (SQL's `SELECT`, `FROM`, `series,` on
 //! lines of their own) are the listing's too: no menu is wedged between lines of code.
 //!
-//! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body, the
-//! one that reads as a headline (3 to 25 words, no full stop, no breadcrumb separator,
+//! **The headline stays** (`keep-title`): of the `TITLE_REACH` lines above the body (above
+//! the first stretch kept, when `earlier-body` keeps one above it), the one that reads
+//! as a headline (3 to 25 words, no full stop, no breadcrumb separator,
 //! shorter than a paragraph) and shares the most content words with the body's opening,
 //! two or more (a word of six letters or more by its stem, so that "korpuss" finds
 //! "korpusu"; Korean's "서울시" finds "서울시는"), is kept, while the byline or dateline
