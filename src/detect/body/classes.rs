@@ -42,11 +42,11 @@ impl MainBody {
         if !row.contains(' ') && (row.starts_with("http://") || row.starts_with("https://")) {
             return Class::Link;
         }
+        let density = f.density();
+        let paragraph = density >= self.prose_stopwords * scale && f.weight >= self.paragraph_chars;
         // Menus do not number their entries; an article's lists do ("1) Azul", "2. Wingspan").
         // An entry that is a paragraph (a tutorial's steps) is prose all the same.
-        if (numbered(row) || bulleted(row))
-            && !(f.weight >= self.paragraph_chars && f.density() >= self.prose_stopwords * scale)
-        {
+        if (numbered(row) || bulleted(row)) && !paragraph {
             return Class::Item;
         }
         if f.words == 0 {
@@ -61,12 +61,11 @@ impl MainBody {
                 Class::Neutral
             };
         }
-        let density = f.density();
+        if paragraph {
+            return Class::Prose;
+        }
         let sentence = ends_sentence(text);
         if density >= self.prose_stopwords * scale {
-            if f.weight >= self.paragraph_chars {
-                return Class::Prose;
-            }
             // Short of a paragraph, only a finished sentence counts: a teaser or a
             // headline of the same length usually ends without a stop.
             if sentence {
