@@ -24,6 +24,10 @@ pub(super) enum Class {
     Item,
     /// Anything else: a heading, a list item, a table row, a poem's line.
     Neutral,
+    /// Nothing visible: a zero-width space or a byte-order mark where a photo or an
+    /// embed was. Scores as a neutral line, and is otherwise a blank line: it parts
+    /// neither short prose nor the body's text from the lines under it.
+    Blank,
     /// A bare URL: a list's link or a story's source. Costs nothing and parts nothing.
     Link,
     /// An amount and what it measures: an ingredient, a packing list's entry. Menus do not
@@ -53,7 +57,7 @@ impl MainBody {
             // Nothing visible (a zero-width space left where a photo was) is a blank line;
             // symbols only are a divider or an icon row.
             if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
-                return Class::Neutral;
+                return Class::Blank;
             }
             return if f.weight == 0 {
                 Class::Furniture

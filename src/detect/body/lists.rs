@@ -126,7 +126,7 @@ pub(super) fn listings(lines: &[Survivor], classes: &mut [(Class, i64)]) {
         }
         if strong[i..k].iter().filter(|s| **s).count() >= LISTING_CODE_LINES {
             for c in &mut classes[i..k] {
-                if matches!(c.0, Class::Furniture | Class::Neutral) {
+                if matches!(c.0, Class::Furniture | Class::Neutral | Class::Blank) {
                     c.0 = Class::Item;
                 }
             }
@@ -165,7 +165,12 @@ fn skeleton(text: &str) -> impl Iterator<Item = char> + '_ {
 pub(super) fn parallel_rows(lines: &[Survivor], classes: &mut [(Class, i64)]) {
     // A row with a number in it ("10th appearance") is an item already; one without
     // ("Seventh appearance") looks like furniture or a heading.
-    let row = |c: Class| matches!(c, Class::Furniture | Class::Neutral | Class::Item);
+    let row = |c: Class| {
+        matches!(
+            c,
+            Class::Furniture | Class::Neutral | Class::Blank | Class::Item
+        )
+    };
     let mut i = 0;
     while i < lines.len() {
         let Some(label) = row(classes[i].0)

@@ -96,7 +96,7 @@
 //! on over the lines right under it that read as text (long lines however few their
 //! stopwords, sentences, a list's entries, links: a photo gallery's captions under the
 //! last paragraph) until the first menu- or heading-shaped line or a line another rule
-//! took ([`run::text_tail`]). Lines
+//! took, passing over lines of nothing visible ([`run::text_tail`]). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
 //! a results table inside the article is kept whatever it looks like. Another run that
 //! scores at least `second-body` times as much (three quarters by default) stays too: an
@@ -508,7 +508,9 @@ impl MainBody {
                         }
                     }
                     Class::Furniture => costs[i],
-                    Class::Neutral | Class::NearProse | Class::Sentence => -self.neutral_cost,
+                    Class::Neutral | Class::Blank | Class::NearProse | Class::Sentence => {
+                        -self.neutral_cost
+                    }
                     // Lists and tables hold on to the prose they follow: a tour's dates, a
                     // recipe's quantities.
                     Class::Item => weight / 10,

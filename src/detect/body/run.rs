@@ -64,22 +64,27 @@ pub(super) fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
 /// note of names and places), short sentences, a list's entries, bare links. The best
 /// run stops at the last line that adds to its score, but an article goes on until
 /// the page's furniture starts: a menu-shaped or a heading-shaped line, or a line another
-/// rule took (a share row, a related-stories label).
+/// rule took (a share row, a related-stories label). A line of nothing visible (a
+/// zero-width space where a photo was) is a blank line there: the text under it goes on.
 pub(super) fn text_tail(classes: &[Class], gaps: &[i64], mut end: usize) -> usize {
-    while classes.get(end + 1).is_some_and(|&c| {
-        gaps[end + 1] == 0
-            && matches!(
-                c,
-                Class::Prose
-                    | Class::NearProse
-                    | Class::Sentence
-                    | Class::LowProse
-                    | Class::Item
-                    | Class::Quantity
-                    | Class::Link
-            )
-    }) {
-        end += 1;
+    // Lines of nothing visible are passed over, not taken: the body ends on text.
+    let mut k = end + 1;
+    while let Some(&class) = classes.get(k) {
+        if gaps[k] != 0 {
+            break;
+        }
+        match class {
+            Class::Blank => {}
+            Class::Prose
+            | Class::NearProse
+            | Class::Sentence
+            | Class::LowProse
+            | Class::Item
+            | Class::Quantity
+            | Class::Link => end = k,
+            _ => break,
+        }
+        k += 1;
     }
     end
 }
@@ -110,5 +115,12 @@ mod tests {
         assert_eq!(text_tail(&classes, &[0, 0, -10, 0, 0, 0], 0), 1);
         assert_eq!(text_tail(&[Prose, Neutral, LowProse], &[0; 3], 0), 0);
         assert_eq!(text_tail(&[Prose], &[0], 0), 0);
+        // Over a line of nothing visible to the text under it, but not onto it alone.
+        assert_eq!(
+            text_tail(&[Prose, Blank, LowProse, Furniture], &[0; 4], 0),
+            2
+        );
+        assert_eq!(text_tail(&[Prose, Blank, Furniture], &[0; 3], 0), 0);
+        assert_eq!(text_tail(&[Prose, Blank], &[0; 2], 0), 0);
     }
 }
