@@ -12,7 +12,15 @@
 //!   document's start or end) in at least `min_anchor` of its documents. Navigation
 //!   and footers are fixed runs of lines; a heading that every article of a recipe
 //!   site has ("Ingredients") is followed by a different line on every page, and
-//!   stays.
+//!   stays;
+//! - it is not one page's headline: a line that opens an article (a paragraph follows
+//!   it within [`LEAD_REACH`] lines, past a byline, a date, a share row) on some of its
+//!   documents but on fewer than half of them is the headline of one of the site's
+//!   articles, which its teaser lists ("Most read", "Recent posts") repeat on every other
+//!   page. Learned, it would take the headline off its own article. A menu line that
+//!   stands above the article on every page opens it on all of them, and is learned;
+//!   so is a teaser list printed right above the article on every page (the headline
+//!   among its entries with it: this cannot tell the two apart).
 //!
 //! Memory is a few dozen bytes per distinct line per site: learn from a sample of a
 //! large corpus (a hundred thousand documents find any site's furniture).
@@ -68,6 +76,8 @@ struct Site {
 #[derive(Debug, Default)]
 struct LineCount {
     count: Count,
+    /// The documents in which the line opens an article (see [`LEAD_REACH`]).
+    leads: Count,
     /// In how many documents the line sits next to its most frequent neighbour.
     anchored: u32,
     /// The line as first seen, kept once it recurs enough to matter.
@@ -98,6 +108,14 @@ type Candidates = Vec<(u64, LearnedLine)>;
 const START: u64 = 1;
 const END: u64 = 2;
 
+/// A line opens an article when a paragraph follows it within this many lines: a
+/// headline over its article, with a byline, a date, a kicker and a share row between.
+pub const LEAD_REACH: usize = 6;
+
+/// Letters of a paragraph, for [`LEAD_REACH`]: more than a headline, a menu or a teaser
+/// runs to (main-body's prose starts at 200 letters and digits; a lede can be shorter).
+const LEAD_PARAGRAPH_LETTERS: usize = 150;
+
 /// What was learned: per site, the lines to drop there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learned {
@@ -106,6 +124,9 @@ pub struct Learned {
     pub without_url: u64,
     /// Lines that passed a site's thresholds but are on more than `max_sites` sites.
     pub common_lines: usize,
+    /// Lines that passed a site's thresholds but open an article on some of its pages
+    /// and not on most: a page's headline, repeated by the site's teaser lists.
+    pub headlines: usize,
     pub options: LearnOptions,
 }
 
@@ -149,15 +170,24 @@ impl Learner {
         };
         let doc = site.docs;
         site.docs += 1;
-        let mut prev = START;
         let mut norm = String::new();
-        for line in text.lines() {
-            let Some(key) = normalise(line, &mut norm) else {
-                continue;
-            };
+        let lines: Vec<(u64, usize, &str)> = text
+            .lines()
+            .filter_map(|line| normalise(line, &mut norm).map(|(key, n)| (key, n, line)))
+            .collect();
+        let mut prev = START;
+        for (i, &(key, letters, line)) in lines.iter().enumerate() {
             let entry = site.lines.entry(key).or_default();
             if entry.count.see(doc) && entry.count.docs >= opts.min_docs && entry.sample.is_none() {
                 entry.sample = Some(line.trim().to_string());
+            }
+            let opens = letters < LEAD_PARAGRAPH_LETTERS
+                && lines[i + 1..]
+                    .iter()
+                    .take(LEAD_REACH)
+                    .any(|&(_, n, _)| n >= LEAD_PARAGRAPH_LETTERS);
+            if opens {
+                entry.leads.see(doc);
             }
             site.neighbours(key, prev, doc);
             if prev != START {
@@ -174,6 +204,7 @@ impl Learner {
         // Candidates per site, before the cross-site check.
         let mut candidates: Vec<(String, u32, Candidates)> = Vec::new();
         let mut wanted: KeyMap<u32> = KeyMap::default();
+        let mut headlines = 0;
         for (host, site) in &self.sites {
             let mut lines = Vec::new();
             for (&key, lc) in &site.lines {
@@ -182,6 +213,10 @@ impl Learner {
                     continue;
                 }
                 let Some(text) = &lc.sample else { continue };
+                if lc.leads.docs > 0 && 2 * lc.leads.docs < docs {
+                    headlines += 1;
+                    continue;
+                }
                 lines.push((
                     key,
                     LearnedLine {
@@ -210,6 +245,7 @@ impl Learner {
             documents: self.documents,
             without_url: self.without_url,
             common_lines: 0,
+            headlines,
             options: *opts,
         };
         for (host, docs, lines) in candidates {
@@ -259,9 +295,9 @@ fn pair(line: u64, neighbour: u64) -> u64 {
 }
 
 /// The key of a line: FNV-1a over its lowercase form with digit runs as `0` and
-/// whitespace runs as one space. `None` for lines with fewer than two letters, which
-/// say too little to learn (separators, bare numbers).
-fn normalise(line: &str, buf: &mut String) -> Option<u64> {
+/// whitespace runs as one space, and its letters. `None` for lines with fewer than two
+/// letters, which say too little to learn (separators, bare numbers).
+fn normalise(line: &str, buf: &mut String) -> Option<(u64, usize)> {
     buf.clear();
     let mut letters = 0;
     let (mut in_digits, mut in_space) = (false, true);
@@ -294,7 +330,7 @@ fn normalise(line: &str, buf: &mut String) -> Option<u64> {
         key = (key ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     // START and END are taken.
-    Some(key.max(3))
+    Some((key.max(3), letters))
 }
 
 /// The regex for a learned line: its text with digit runs as `\d+` and whitespace runs
@@ -372,7 +408,8 @@ impl Learned {
             out,
             "# Learned by `chaff learn` from {} documents ({} without a URL) on {} sites\n\
              # (min-docs {}, min-share {}, max-sites {}, min-anchor {}).\n\
-             # {} lines on {} sites; {} lines left out for being on more than {} sites.\n\
+             # {} lines on {} sites; {} lines left out for being on more than {} sites, {} as a\n\
+             # page's headline (over its article on some pages, in teaser lists on others).\n\
              # Review every line: each rule drops whole lines, on its site only.",
             self.documents,
             self.without_url,
@@ -385,6 +422,7 @@ impl Learned {
             self.sites.len(),
             self.common_lines,
             o.max_sites,
+            self.headlines,
         );
         let mut taken = HashMap::new();
         for site in &self.sites {
@@ -442,15 +480,74 @@ mod tests {
     fn normalising_folds_case_digits_and_spaces() {
         let mut b = String::new();
         assert_eq!(
-            normalise("Page 3 of  12", &mut b),
-            normalise(" page 41 of 7 ", &mut b)
+            normalise("Page 3 of  12", &mut b).map(|k| k.0),
+            normalise(" page 41 of 7 ", &mut b).map(|k| k.0)
         );
         assert_ne!(
-            normalise("Page 3 of 12", &mut b),
-            normalise("Page 3 or 12", &mut b)
+            normalise("Page 3 of 12", &mut b).map(|k| k.0),
+            normalise("Page 3 or 12", &mut b).map(|k| k.0)
         );
+        assert_eq!(normalise("Page 3 of 12", &mut b).map(|k| k.1), Some(6));
         assert_eq!(normalise("12:45", &mut b), None);
         assert_eq!(normalise("• —", &mut b), None);
+    }
+
+    /// A teaser list on every page of a site is learned, but for the headline whose
+    /// article one of the pages is: over its own article it is the page's title. The
+    /// menu line right above every article opens all of them, and is learned.
+    #[test]
+    fn a_pages_own_headline_is_not_learned_from_the_teaser_lists() {
+        let teasers = [
+            "Council votes to close the old library",
+            "New bus routes start in the spring",
+            "Storm closes schools across the county",
+        ];
+        // Each page's own words (digits would normalise to one line on every page).
+        let topics = ["library", "buses", "storm", "budget", "harbour", "market"];
+        let lede = |topic: &str| {
+            format!(
+                "The story of the {topic} opens with a paragraph long enough to be one: the \
+                 council met on Tuesday evening and voted, after a debate of three hours, on \
+                 the plan that residents had argued about all summer."
+            )
+        };
+        let opts = LearnOptions::default();
+        let mut learner = Learner::new();
+        for (n, topic) in topics.iter().enumerate() {
+            // Page 0 is the first teaser's article; the others have headlines of their own.
+            let headline = if n == 0 {
+                teasers[0].to_string()
+            } else {
+                format!("What the {topic} means for the town")
+            };
+            let text = format!(
+                "Home\nNews\nSport\n{headline}\nBy Jane Smith\n{}\nThe end.\n\
+                 Most read\n{}\n{}\n{}\nContact us\n",
+                lede(topic),
+                teasers[0],
+                teasers[1],
+                teasers[2],
+            );
+            learner.add(Some("https://news.example.com/a"), &text, &opts);
+        }
+        let learned = learner.finish(&opts);
+        let lines: Vec<&str> = learned.sites[0]
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        for line in [
+            "Home",
+            "Sport",
+            "Most read",
+            teasers[1],
+            teasers[2],
+            "Contact us",
+        ] {
+            assert!(lines.contains(&line), "{line} not learned: {lines:?}");
+        }
+        assert!(!lines.contains(&teasers[0]), "{lines:?}");
+        assert_eq!(learned.headlines, 1);
     }
 
     #[test]

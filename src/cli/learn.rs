@@ -94,14 +94,16 @@ pub fn command(args: &LearnArgs) -> Result<u8, Failure> {
     if !args.quiet {
         eprintln!(
             "chaff learn: {} documents ({} without a URL, {} bad records skipped), {} sites with \
-             learned lines, {} lines learned, {} left out as common to more than {} sites",
+             learned lines, {} lines learned, {} left out as common to more than {} sites, {} as \
+             a page's headline",
             learned.documents,
             learned.without_url,
             bad,
             learned.sites.len(),
             learned.lines(),
             learned.common_lines,
-            args.max_sites
+            args.max_sites,
+            learned.headlines
         );
     }
     Ok(0)
