@@ -28,7 +28,7 @@
 //!
 //! Not a thread: an event listing or a timetable (names over dates, but from the top of
 //! the document: a thread needs at least `min-chars-before` letters and digits above it,
-//! one paragraph among them), an article under its byline ("By Jane Doe" over a date),
+//! one paragraph among them, an ideograph weighing three letters as in main-body), an article under its byline ("By Jane Doe" over a date),
 //! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
 //! not names above time stamps).
 //!
@@ -316,7 +316,8 @@ const MAX_NAME_BYTES: usize = 160;
 /// its translations fit.
 const MAX_STAMP_BYTES: usize = 120;
 
-/// Letters and digits of a line that is surely a paragraph of prose.
+/// Letters and digits of a line that is surely a paragraph of prose (an ideograph weighs
+/// three, as in main-body).
 const PARAGRAPH_CHARS: usize = 150;
 
 /// How a byline opens: an author over a date is not a commenter.
@@ -432,7 +433,10 @@ impl CommentThread {
         // above the page's first paragraph, of another kind than the headers that follow
         // it. (A forum's first post is under a header of its replies' kind: that thread
         // is the page's text, and stays whole.)
-        let paragraph = lines.iter().position(|l| l.chars >= PARAGRAPH_CHARS);
+        // Text weighed as main-body weighs it, an ideograph three letters: a Chinese
+        // paragraph says in 50 characters what an English one says in 150 letters.
+        let weight = |l: &Survivor| super::body::weighted_letters(&l.text, l.chars);
+        let paragraph = lines.iter().position(|l| weight(l) >= PARAGRAPH_CHARS);
         if first + 1 < headers.len()
             && paragraph.is_some_and(|p| headers[first] < p)
             && kinds[first] != kinds[first + 1]
@@ -467,7 +471,7 @@ impl CommentThread {
             return;
         }
         let start = headers[first];
-        let before: usize = lines[..start].iter().map(|l| l.chars).sum();
+        let before: usize = lines[..start].iter().map(weight).sum();
         if before < self.min_chars_before {
             return;
         }

@@ -209,6 +209,41 @@ pub(super) fn is_clause_mark(c: char) -> bool {
     matches!(c, '\u{3001}' | '\u{3002}' | '\u{FF0C}' | '\u{FF1B}')
 }
 
+/// A line's letters and digits weighed as [`Features::weight`] weighs a word's (an
+/// ideograph three, a Hangul syllable two, any other one), for a detector whose
+/// thresholds are in letters of text: one notion of how much text a line holds,
+/// whatever its script. `chars`: the line's letters and digits, counted one each.
+///
+/// Cost: nothing for an ASCII line; a scan of the bytes of any other, and a character
+/// walk only of a line that holds a character led by a byte from 0xE3 on (ideographs,
+/// Hangul, fullwidth forms, emoji): a curly quote (0xE2) in a Latin line does not.
+pub(crate) fn weighted_letters(text: &str, chars: usize) -> usize {
+    if text.is_ascii() || !wide(text.as_bytes()) {
+        return chars;
+    }
+    chars
+        + text
+            .chars()
+            .map(|c| match c {
+                c if crate::detect::is_ideograph(c) => 2,
+                c => letter_weight(c) - 1,
+            })
+            .sum::<usize>()
+}
+
+/// Whether `bytes` hold a byte from 0xE3 on: the maximum of each 32 bytes is taken
+/// without a branch (the compiler makes it a few vector instructions), and only then
+/// compared.
+fn wide(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(32);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(0, |m, &b| m.max(b)) >= 0xE3 {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| b >= 0xE3)
+}
+
 /// What a letter of a word that is not an ideograph weighs: two for a precomposed Hangul
 /// syllable (가 to 힣), which writes two or three letters, one for any other.
 pub(super) fn letter_weight(c: char) -> usize {
@@ -381,6 +416,33 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A line's text weighs what its words weigh in [`Features`], whatever its script.
+    #[test]
+    fn weighted_letters_are_the_features_weight() {
+        for text in [
+            "市议会周二投票",
+            "Votes, 2024!",
+            "서울시는 요금을",
+            "l’Assemblée — 3 €",
+            "",
+        ] {
+            let f = Features::of(text, |_| false);
+            let chars = text.chars().filter(|&c| is_alphanumeric(c)).count();
+            assert_eq!(weighted_letters(text, chars), f.weight, "{text:?}");
+        }
+        assert_eq!(weighted_letters("市议会 votes", 8), 3 * 3 + 5);
+        // An ideograph in any 32-byte chunk, or in the tail after the last one, weighs.
+        let latin = "The council’s vote was final, ".repeat(3);
+        for at in [0, 31, 32, 33, latin.len()] {
+            let (head, tail) = latin.split_at(latin.floor_char_boundary(at));
+            let text = format!("{head}市{tail}");
+            let chars = text.chars().filter(|&c| is_alphanumeric(c)).count();
+            assert_eq!(weighted_letters(&text, chars), chars + 2, "{at}");
+        }
+        let chars = latin.chars().filter(|&c| is_alphanumeric(c)).count();
+        assert_eq!(weighted_letters(&latin, chars), chars);
     }
 
     /// Chinese wire copy holds few of the stoplist's characters, no more than its

@@ -161,6 +161,7 @@ mod wrapped;
 use adopt::{Header, adopt_posts, adopted, transparent_long_lines};
 use classes::Class;
 pub use features::FeaturesMemo;
+pub(crate) use features::weighted_letters;
 use features::{Features, Sample, density_scale};
 use footer::legal_footer;
 use lists::{cell_tables, introduced_lists, listings, parallel_rows};
