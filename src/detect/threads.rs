@@ -28,9 +28,9 @@
 //!
 //! Not a thread: an event listing or a timetable (names over dates, but from the top of
 //! the document: a thread needs at least `min-chars-before` letters and digits above it,
-//! one paragraph among them, an ideograph weighing three letters as in main-body), an article under its byline ("By Jane Doe" over a date),
-//! a Q&A interview (names without time stamps), a live blog (time stamps above the text,
-//! not names above time stamps).
+//! one paragraph among them, an ideograph weighing three letters as in main-body), an
+//! article under its byline ("By Jane Doe" over a date), a Q&A interview (names without
+//! time stamps), a live blog (time stamps above the text, not names above time stamps).
 //!
 //! Not a thread either: a writer quoting readers to answer them ("Makali wrote:" over an
 //! indented, dashed or `>`-marked quote, then the writer's reply): a past-tense says-line
