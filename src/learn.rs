@@ -116,6 +116,12 @@ pub const LEAD_REACH: usize = 6;
 /// runs to (main-body's prose starts at 200 letters and digits; a lede can be shorter).
 const LEAD_PARAGRAPH_LETTERS: usize = 150;
 
+/// Whether a line of `letters` letters is a paragraph, for [`LEAD_REACH`]: its letters
+/// weighed as main-body weighs them, so that a Chinese lede of 50 characters is one.
+fn is_paragraph(line: &str, letters: usize) -> bool {
+    crate::detect::weighted_letters(line, letters) >= LEAD_PARAGRAPH_LETTERS
+}
+
 /// What was learned: per site, the lines to drop there.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Learned {
@@ -171,21 +177,24 @@ impl Learner {
         let doc = site.docs;
         site.docs += 1;
         let mut norm = String::new();
-        let lines: Vec<(u64, usize, &str)> = text
+        // Each line's key, whether it is a paragraph, and its text.
+        let lines: Vec<(u64, bool, &str)> = text
             .lines()
-            .filter_map(|line| normalise(line, &mut norm).map(|(key, n)| (key, n, line)))
+            .filter_map(|line| {
+                normalise(line, &mut norm).map(|(key, n)| (key, is_paragraph(line, n), line))
+            })
             .collect();
         let mut prev = START;
-        for (i, &(key, letters, line)) in lines.iter().enumerate() {
+        for (i, &(key, paragraph, line)) in lines.iter().enumerate() {
             let entry = site.lines.entry(key).or_default();
             if entry.count.see(doc) && entry.count.docs >= opts.min_docs && entry.sample.is_none() {
                 entry.sample = Some(line.trim().to_string());
             }
-            let opens = letters < LEAD_PARAGRAPH_LETTERS
+            let opens = !paragraph
                 && lines[i + 1..]
                     .iter()
                     .take(LEAD_REACH)
-                    .any(|&(_, n, _)| n >= LEAD_PARAGRAPH_LETTERS);
+                    .any(|&(_, paragraph, _)| paragraph);
             if opens {
                 entry.leads.see(doc);
             }
@@ -548,6 +557,20 @@ mod tests {
         }
         assert!(!lines.contains(&teasers[0]), "{lines:?}");
         assert_eq!(learned.headlines, 1);
+    }
+
+    /// A lede is a paragraph in any script: 50 Chinese characters weigh what 150
+    /// letters do.
+    #[test]
+    fn a_paragraph_is_weighed_as_main_body_weighs_text() {
+        let zh = "市议会周二投票决定关闭旧图书馆，并将其藏书迁往春季开放的新市民中心，该项目此前因钢材成本上涨和与建筑商的纠纷推迟了两年。";
+        let mut b = String::new();
+        let (_, letters) = normalise(zh, &mut b).unwrap();
+        assert!(letters < LEAD_PARAGRAPH_LETTERS);
+        assert!(is_paragraph(zh, letters));
+        let headline = "Council votes to close the old library";
+        let (_, letters) = normalise(headline, &mut b).unwrap();
+        assert!(!is_paragraph(headline, letters));
     }
 
     #[test]

@@ -25,6 +25,7 @@ use std::borrow::Cow;
 use crate::document::Document;
 use crate::memo::Origins;
 
+pub(crate) use body::weighted_letters;
 pub use body::{FeaturesMemo, MainBody};
 pub use comment_section::CommentSection;
 pub use comment_section::SectionKinds;
