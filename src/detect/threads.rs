@@ -36,16 +36,16 @@
 //! indented, dashed or `>`-marked quote, then the writer's reply): a past-tense says-line
 //! over a quote attributes the quote, as mail and forums do, and opens no comment.
 //!
-//! Not a thread either: a teaser list ("Recommended": another story's author over its
-//! date, then the next story's headline), where most entries hold one line with a
+//! Not a thread either: a teaser list ("Recommended", "Most Popular": another story's
+//! author over its date, then the next story's headline, with at most a section label
+//! and a blurb beside it), where most entries hold no paragraph and one line with a
 //! headline's shape (no sentence end, most words capitalised). A reader's comment says
-//! something; left for the thread, the teasers under an article's first half took the
-//! second half with them.
+//! something; left for the thread, a teaser list under an article's first half took the
+//! second half with it, and so did one at the page's end that the chain of headers
+//! reached through the article from a list inside it.
 //!
 //! Known limit: a list of quotes at an article's end, each under its speaker's name and a
-//! date, has a thread's shape and goes with it. Requiring a time of day or a relative
-//! stamp would keep it, but the teaser lists with a blurb (headline, author, date, a
-//! sentence) that end many page dumps would then stay too.
+//! date, has a thread's shape and goes with it.
 
 use regex::Regex;
 
@@ -205,21 +205,37 @@ pub(super) fn post_header(lines: &[Survivor], k: usize) -> bool {
         || (name_line(text) && lines.get(k + 1).is_some_and(|n| stamp(&n.text)) && !stamp(text))
 }
 
-/// Whether most of the entries the name-over-stamp headers at `headers` open hold only
-/// a headline (one line, no sentence end, most words capitalised: "Navigator: Ode To The
-/// Dead Mall"): a list of teasers for other stories (their author and date, then the next
-/// story's title), which shares a thread's shape. A reader's comment says something.
+/// Whether most of the entries the name-over-stamp headers at `headers` open are teasers
+/// for other stories: a headline ("Navigator: Ode To The Dead Mall"), with at most a
+/// section label and a blurb beside it, and no paragraph (see [`teaser_entry`]). A list
+/// of them (their author and date, then the next story) shares a thread's shape; a
+/// reader's comment says something.
 fn teaser_list(lines: &[Survivor], headers: &[usize], kinds: &[Header]) -> bool {
     let entries = headers.len().saturating_sub(1);
     let teasers = headers
         .windows(2)
         .zip(kinds)
         .filter(|(w, kind)| {
-            // Name, stamp, one line, next header.
-            **kind == Header::NameOverStamp && w[1] == w[0] + 3 && headline(&lines[w[0] + 2].text)
+            // Name, stamp, the entry, next header.
+            **kind == Header::NameOverStamp && teaser_entry(&lines[(w[0] + 2).min(w[1])..w[1]])
         })
         .count();
     entries > 0 && teasers * 2 > entries
+}
+
+/// Most lines of a teaser's entry: a section label, the headline and a blurb.
+const TEASER_LINES: usize = 3;
+
+/// Whether an entry's lines read as a teaser: one to [`TEASER_LINES`] lines, one of them
+/// a headline, none a paragraph ([`PARAGRAPH_CHARS`]). A comment is no headline with a
+/// label over it ("Environment", "A 13,235-Mile Road Trip for 70-Degree Weather Every
+/// Day", "This year-long journey … keeps you at consistent high temperatures.").
+fn teaser_entry(entry: &[Survivor]) -> bool {
+    (1..=TEASER_LINES).contains(&entry.len())
+        && entry.iter().any(|l| headline(&l.text))
+        && entry
+            .iter()
+            .all(|l| super::body::weighted_letters(&l.text, l.chars) < PARAGRAPH_CHARS)
 }
 
 /// A headline's shape: a few words, no sentence end, most words of four letters or more
@@ -602,6 +618,24 @@ mod tests {
             "{article}Makali wrote:\nGreat write-up, I had the same problem.\nJo says:\nMe too, the old one was better.\nSam wrote:\nThanks for testing it."
         );
         assert_eq!(removed(&thread(), &comments), (2..=7).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_teaser_is_a_headline_with_a_label_and_a_blurb_and_no_paragraph() {
+        let entry = |text: &str| teaser_entry(&crate::detect::survivors_of(text));
+        assert!(entry("Navigator: Ode To The Dead Mall"));
+        assert!(entry(
+            "Environment\nA Road Trip for Mild Weather Every Day\nThis year-long journey keeps you at spring temperatures."
+        ));
+        // A comment says something; a post of paragraphs, or one of many lines, is no teaser.
+        assert!(!entry("Great piece, thanks for writing it."));
+        assert!(!entry(
+            "The Twists and Turns of Making a Neon Sign\nToday she paints perhaps thirty signs a year, most of them for new cafés that want to look old, and she says the work has never been steadier, because a painted sign is one thing a printer cannot fake from across the street."
+        ));
+        assert!(!entry(
+            "Maps\nThe Streets Named After Forgotten Trades\nRopewalks live on.\nSo do tanneries."
+        ));
+        assert!(!entry(""));
     }
 
     #[test]
