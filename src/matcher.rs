@@ -623,7 +623,7 @@ impl Matcher {
                 }
                 let rule_idx = automaton.rule_of[pattern];
                 let rule = &rules[rule_idx];
-                if !anchored(text, line.span(), m.clone(), rule.anchor)
+                if !anchored(text, line.span(), m.clone(), rule.anchor, &rule.trailing)
                     || !within_words(text, line.span(), rule.max_words)
                 {
                     return;
@@ -796,8 +796,15 @@ impl Matcher {
     }
 }
 
-/// Whether a literal match sits where its anchor wants it, on word boundaries.
-fn anchored(text: &str, line: Range<usize>, m: Range<usize>, anchor: Anchor) -> bool {
+/// Whether a literal match sits where its anchor wants it, on word boundaries; a line's
+/// end may hold one of the rule's `trailing` marks after it.
+fn anchored(
+    text: &str,
+    line: Range<usize>,
+    m: Range<usize>,
+    anchor: Anchor,
+    trailing: &[String],
+) -> bool {
     let before = &text[line.start..m.start];
     let after = &text[m.end..line.end];
     let matched = &text[m.clone()];
@@ -812,10 +819,14 @@ fn anchored(text: &str, line: Range<usize>, m: Range<usize>, anchor: Anchor) -> 
         return false;
     }
     let clear = |s: &str| s.trim().is_empty();
+    let end = |s: &str| {
+        let s = s.trim();
+        s.is_empty() || trailing.iter().any(|t| t == s)
+    };
     match anchor {
-        Anchor::WholeLine => clear(before) && clear(after),
+        Anchor::WholeLine => clear(before) && end(after),
         Anchor::LineStart => clear(before),
-        Anchor::LineEnd => clear(after),
+        Anchor::LineEnd => end(after),
         Anchor::Anywhere => true,
     }
 }

@@ -76,22 +76,77 @@ impl PrefixTrie {
     }
 
     /// Calls `found(phrase, length)` for every phrase `hay` starts with, shortest first.
+    /// A space in a phrase matches any run of whitespace in `hay` (two spaces, a tab, a
+    /// no-break space), as `\s+` does in a pattern: extractors keep `&nbsp;` between a
+    /// label's words. `length` is the bytes of `hay` the phrase covers.
     pub fn prefixes(&self, hay: &[u8], mut found: impl FnMut(usize, usize)) {
         let mut node = 0usize;
-        for (i, &b) in hay.iter().enumerate() {
-            let b = if self.fold { b.to_ascii_lowercase() } else { b };
+        let mut i = 0;
+        while let Some(&byte) = hay.get(i) {
+            // Most bytes are no space's first: only those reach the whitespace test.
+            let (b, width) = if byte > b' ' && !matches!(byte, 0xC2 | 0xE1..=0xE3) {
+                (
+                    if self.fold {
+                        byte.to_ascii_lowercase()
+                    } else {
+                        byte
+                    },
+                    1,
+                )
+            } else {
+                space_or(byte, &hay[i..])
+            };
             let edges =
                 &self.edges[self.first_edge[node] as usize..self.first_edge[node + 1] as usize];
             match edges.binary_search_by_key(&b, |e| e.0) {
                 Ok(k) => node = edges[k].1 as usize,
                 Err(_) => return,
             }
+            i += width;
             for &id in &self.ends[self.first_end[node] as usize..self.first_end[node + 1] as usize]
             {
-                found(id as usize, i + 1);
+                found(id as usize, i);
             }
         }
     }
+}
+
+/// A space and the length of the whitespace run `rest` starts with, or `byte` alone when
+/// it starts none. Apart from the walk, whose every other byte does not come here.
+#[inline(never)]
+fn space_or(byte: u8, rest: &[u8]) -> (u8, usize) {
+    match whitespace_run(rest) {
+        0 => (byte, 1),
+        n => (b' ', n),
+    }
+}
+
+/// The length in bytes of the whitespace `s` starts with: ASCII whitespace, and the
+/// Unicode spaces text puts between words (no-break, thin, ideographic, ...), which are
+/// what `\s` matches beyond ASCII. A byte that is not whitespace answers at once.
+fn whitespace_run(s: &[u8]) -> usize {
+    let mut n = 0;
+    while n < s.len() {
+        let width = match s[n] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
+                let Some(c) = std::str::from_utf8(&s[n..s.len().min(n + 3)])
+                    .ok()
+                    .or_else(|| std::str::from_utf8(&s[n..s.len().min(n + 2)]).ok())
+                    .and_then(|t| t.chars().next())
+                else {
+                    break;
+                };
+                if !c.is_whitespace() {
+                    break;
+                }
+                c.len_utf8()
+            }
+            _ => break,
+        };
+        n += width;
+    }
+    n
 }
 
 /// `items` grouped by their node, in `0..nodes`, keeping their order within a node (a
@@ -133,6 +188,11 @@ mod tests {
         assert_eq!(all(&trie, "Menü öffnen"), [(3, 5)]);
         assert_eq!(all(&trie, "A share"), []);
         assert_eq!(all(&trie, ""), []);
+        // A space matches any run of whitespace, a no-break space among them.
+        let spaced = PrefixTrie::new(&["Share on X", "Share"], true);
+        assert_eq!(all(&spaced, "Share  on\u{a0}X"), [(1, 5), (0, 12)]);
+        assert_eq!(all(&spaced, "Share\u{a0}\u{2009}on X!"), [(1, 5), (0, 14)]);
+        assert_eq!(all(&spaced, "Shareon X"), [(1, 5)]);
         let exact = PrefixTrie::new(&["Share"], false);
         assert_eq!(all(&exact, "share"), []);
         assert_eq!(all(&exact, "Share"), [(0, 5)]);

@@ -413,6 +413,42 @@ mod tests {
         }
     }
 
+    /// A space in an anchored phrase matches any run of whitespace, and `trailing` marks
+    /// may end the line after a whole-line phrase; nothing else may.
+    #[test]
+    fn anchored_phrases_span_whitespace_and_take_trailing_marks() {
+        let rules = r#"
+            [[rule]]
+            id = "test.related"
+            description = "A related-stories heading."
+            phrases = ["related articles", "читайте также"]
+            trailing = [":", "…", "...", "»"]
+            ignore-case = true
+            action = "drop-line"
+        "#;
+        let cleaner = cleaner_of(rules);
+        for dropped in [
+            "Related articles",
+            "Related  articles:",
+            "Related\u{a0}articles »",
+            "\tRELATED\tARTICLES ...",
+            "Читайте\u{a0}также…",
+        ] {
+            let input = format!("Body.\n{dropped}\n");
+            assert_eq!(cleaner.clean(&input).text(), "Body.\n", "{dropped:?}");
+        }
+        for kept in [
+            "Related articles: the council's report",
+            "Related articles!",
+            "Related articles :-)",
+            "Relatedarticles",
+            "Related articles » »",
+        ] {
+            let input = format!("Body.\n{kept}\n");
+            assert_eq!(cleaner.clean(&input).text(), input, "{kept:?}");
+        }
+    }
+
     /// A block rule that would take every paragraph is held back, and says so; a line
     /// rule that removes a long line is trusted.
     #[test]

@@ -284,6 +284,9 @@ pub struct Rule {
     pub scope: Scope,
     pub scope_lines: usize,
     pub max_words: Option<usize>,
+    /// Marks a phrase may be followed by at the line's end ("Related articles:",
+    /// "More »"), whitespace between them or not.
+    pub trailing: Vec<String>,
     pub action: Action,
     /// For `drop-block`: which lines after the label belong to it.
     pub block: Option<Block>,
@@ -783,6 +786,29 @@ fn compile(
         Matcher::Phrases(literals)
     };
 
+    let mut trailing = Vec::with_capacity(spec.trailing.len());
+    for mark in std::mem::take(&mut spec.trailing) {
+        let span = mark.span();
+        let mark = mark.into_inner();
+        if !matches!(matcher, Matcher::Phrases(_)) {
+            return Err(err(span, "`trailing` only goes with `phrases`".into())
+                .with_help("a pattern says what may follow it itself, e.g. `\\s*:?`"));
+        }
+        if !matches!(spec.anchor, Anchor::WholeLine | Anchor::LineEnd) {
+            return Err(err(
+                span,
+                "`trailing` marks follow a phrase at the line's end: anchor \"whole-line\" or \"line-end\"".into(),
+            ));
+        }
+        if mark.is_empty() || mark.contains(char::is_whitespace) {
+            return Err(err(
+                span,
+                format!("`{mark}` is no trailing mark: one or more characters, no whitespace"),
+            ));
+        }
+        trailing.push(mark);
+    }
+
     let mut sites = Sites::default();
     for (list, out) in [
         (&spec.sites, &mut sites.sites),
@@ -812,6 +838,7 @@ fn compile(
         scope: spec.scope,
         scope_lines: spec.scope_lines.unwrap_or(5),
         max_words: spec.max_words,
+        trailing,
         action,
         block,
         sites,
@@ -1139,6 +1166,29 @@ mod tests {
             rules.rules[0].block.as_ref().map(|b| b.min_members),
             Some(0)
         );
+    }
+
+    #[test]
+    fn trailing_marks_go_with_phrases_at_a_lines_end_and_point_at_themselves() {
+        let rule = |rest: &str| {
+            format!("[[rule]]\nid = \"a.b\"\ndescription = \"d\"\naction = \"drop-line\"\n{rest}")
+        };
+        let e = load(&rule("pattern = 'x'\ntrailing = [\":\"]\n")).unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(6), "{e}");
+        assert!(e.message.contains("only goes with `phrases`"), "{e}");
+        let e = load(&rule(
+            "phrases = [\"x\"]\nanchor = \"line-start\"\ntrailing = [\":\"]\n",
+        ))
+        .unwrap_err();
+        assert_eq!(e.position.map(|p| p.0), Some(7), "{e}");
+        assert!(e.message.contains("at the line's end"), "{e}");
+        let e = load(&rule("phrases = [\"x\"]\ntrailing = [\": \"]\n")).unwrap_err();
+        assert!(e.message.contains("no trailing mark"), "{e}");
+        let ok = load(&rule(
+            "phrases = [\"x\"]\nanchor = \"line-end\"\ntrailing = [\":\"]\n",
+        ))
+        .unwrap();
+        assert_eq!(ok.rules[0].trailing, [":"]);
     }
 
     #[test]

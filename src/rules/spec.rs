@@ -43,6 +43,8 @@ macro_rules! rule_file {
             pub scope: Scope,
             pub scope_lines: Option<usize>,
             pub max_words: Option<usize>,
+            #[serde(default)]
+            pub trailing: Vec<$at<String>>,
             pub action: Option<$at<Action>>,
             pub block_member: Option<$at<String>>,
             pub min_members: Option<$at<usize>>,
@@ -107,6 +109,7 @@ impl From<LeanRuleSpec> for RuleSpec {
             scope: l.scope,
             scope_lines: l.scope_lines,
             max_words: l.max_words,
+            trailing: all(l.trailing),
             action: l.action.map(at),
             block_member: l.block_member.map(at),
             min_members: l.min_members.map(at),
