@@ -103,9 +103,17 @@
 //! article parted by a photo gallery or an ad block longer than the body's gaps bridge
 //! has two such runs, and a run that strong is no sidebar's teaser. Above the body,
 //! `earlier-body` times (half) is enough: a page prints its article before the comment
-//! thread and the sidebars under it, which can outscore a short article. A body that holds the
-//! legal footer (no prose stands apart from it: the article is all short lines) means
-//! the detector cannot tell the article here, and it acts on nothing.
+//! thread and the sidebars under it, which can outscore a short article. A short article
+//! may hold no paragraph at all (three sentences a line, none of them 200 letters): its
+//! short prose, with no paragraph beside it, scores as a teaser's blurb would, and an
+//! "About" box or a comment below wins. So the stretch above the body that scores most
+//! with every finished sentence counted in full ([`earlier_sentences`]) stays too when
+//! it outweighs the body: a page prints its article before its sidebar and its comments.
+//! (A list of teasers above a short article can outweigh it so, and stays with it: text
+//! kept that is not the article's, where the other way the article was lost.)
+//!
+//! A body that holds the legal footer (no prose stands apart from it: the article is all
+//! short lines) means the detector cannot tell the article here, and it acts on nothing.
 //!
 //! The detector acts on page dumps only, and stays out of the way when it cannot judge:
 //!
@@ -284,7 +292,8 @@ impl MainBody {
             .collect();
         // Each line's input line, where its words are kept from pass to pass.
         let origin = |line: &Survivor| line.input_line(doc, origins);
-        let (classes, mut scores, gaps) = self.scores(lines, lang, &sample, &taken, &origin, memo);
+        let (classes, mut scores, gaps, weights) =
+            self.scores(lines, lang, &sample, &taken, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -328,6 +337,12 @@ impl MainBody {
         let end = text_tail(&classes, &gaps, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
+        let floor = total.max(self.min_body_chars);
+        if let Some((from, to)) =
+            earlier_sentences(lines, &classes, &weights, &scores, &gaps, start, floor)
+        {
+            keep[from..=to].fill(true);
+        }
         // The headline is over the article's start: the first stretch kept.
         let first = keep.iter().position(|&k| k).unwrap_or(start);
         if let Some(t) = self
@@ -454,7 +469,7 @@ impl MainBody {
         taken: &[usize],
         origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
-    ) -> (Vec<Class>, Vec<i64>, Vec<i64>) {
+    ) -> (Vec<Class>, Vec<i64>, Vec<i64>, Vec<i64>) {
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
         let parted = &parted[..];
@@ -520,7 +535,8 @@ impl MainBody {
                 }
             })
             .collect();
-        (classes.into_iter().map(|(c, _)| c).collect(), scores, gaps)
+        let (classes, weights) = classes.into_iter().unzip();
+        (classes, scores, gaps, weights)
     }
 
     /// What each furniture line costs, and each line's gap: the cost of the `taken[i]`
@@ -557,6 +573,46 @@ impl MainBody {
     }
 }
 
+/// The stretch above the body (`..start`) with the highest score when every line of
+/// short prose counts its letters in full, adopted or not (a sentence of a short article
+/// that has no paragraph to lean on), as `(first, last)`, if it scores at least `floor`.
+/// Lines of any other class score as they do (`scores`, `gaps`): the menus and teasers
+/// between stretches still cost what they cost.
+///
+/// Cost: one pass over the classes above the body, which on most pages holds too little
+/// short prose to reach `floor` and ends there; else a search for the best run.
+fn earlier_sentences(
+    lines: &[Survivor],
+    classes: &[Class],
+    weights: &[i64],
+    scores: &[i64],
+    gaps: &[i64],
+    start: usize,
+    floor: i64,
+) -> Option<(usize, usize)> {
+    let generous = |k: usize| match classes[k] {
+        Class::NearProse | Class::Sentence => weights[k],
+        // A long line of names and figures that ends a sentence is short prose too.
+        Class::LowProse if ends_sentence(&lines[k].text) => weights[k],
+        _ => scores[k],
+    };
+    // No run sums to more than every positive score (a long line's counted whether it
+    // ends a sentence or not: reading its end is left for the pages that get past this).
+    let bound: i64 = (0..start)
+        .map(|k| match classes[k] {
+            Class::NearProse | Class::Sentence | Class::LowProse => weights[k],
+            _ => scores[k].max(0),
+        })
+        .sum();
+    if bound < floor {
+        return None;
+    }
+    let generous: Vec<i64> = (0..start).map(generous).collect();
+    best_body(&generous, &gaps[..start])
+        .filter(|&(_, _, total)| total >= floor)
+        .map(|(first, last, _)| (first, last))
+}
+
 #[cfg(test)]
 mod tests {
     use super::features::REFERENCE_DENSITY;
@@ -583,6 +639,35 @@ mod tests {
             headers.extend([Header::Label, Header::Label, Header::Stamp, Header::No]);
         }
         (classes, headers)
+    }
+
+    /// A short post of three sentences and no paragraph, under a menu and over a sidebar
+    /// whose "About" paragraph won the body: read with each sentence in full, the post
+    /// outweighs it and stays; a menu above it adds nothing.
+    #[test]
+    fn a_short_post_without_a_paragraph_outweighs_a_sidebar_below_it() {
+        let text = "Home\nArchive\nWhy Small Teams Ship Faster\nLast week a reader asked me why the smallest team in our office ships more than the largest one.\nFewer people, fewer handoffs, fewer meetings: fewer places where decisions stall.\nHow large is your team, and how often does it wait for a decision?\nRecent Posts\nAbout\nThis site is for people who lead small teams.";
+        let lines = crate::detect::survivors_of(text);
+        use Class::*;
+        let classes = [
+            Furniture, Furniture, Neutral, NearProse, LowProse, Sentence, Neutral, Neutral, Prose,
+        ];
+        let weights = [4, 7, 24, 80, 70, 55, 11, 5, 230];
+        // As scored: the post's unadopted short prose costs what a teaser's blurb costs.
+        let scores = [-10, -10, -2, -2, 0, -2, -2, -2, 230];
+        let gaps = [0; 9];
+        assert_eq!(
+            earlier_sentences(&lines, &classes, &weights, &scores, &gaps, 8, 200),
+            Some((3, 5))
+        );
+        // A line of few stopwords that ends no sentence is no prose however read: it
+        // scores as it did, and the post (135) no longer outweighs the sidebar's 200.
+        let unfinished = text.replace("decisions stall.", "decisions stall");
+        let lines = crate::detect::survivors_of(&unfinished);
+        assert_eq!(
+            earlier_sentences(&lines, &classes, &weights, &scores, &gaps, 8, 200),
+            None
+        );
     }
 
     #[test]
