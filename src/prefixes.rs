@@ -129,18 +129,19 @@ fn whitespace_run(s: &[u8]) -> usize {
     while n < s.len() {
         let width = match s[n] {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C => 1,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => {
-                let Some(c) = std::str::from_utf8(&s[n..s.len().min(n + 3)])
-                    .ok()
-                    .or_else(|| std::str::from_utf8(&s[n..s.len().min(n + 2)]).ok())
-                    .and_then(|t| t.chars().next())
-                else {
-                    break;
-                };
-                if !c.is_whitespace() {
+            // The lead bytes of U+0085 and U+00A0 (two bytes), and of U+1680, U+2000 to
+            // U+205F and U+3000 (three): every other space of Unicode's is ASCII.
+            lead @ (0xC2 | 0xE1 | 0xE2 | 0xE3) => {
+                let width = if lead == 0xC2 { 2 } else { 3 };
+                let is_space = s
+                    .get(n..n + width)
+                    .and_then(|c| std::str::from_utf8(c).ok())
+                    .and_then(|c| c.chars().next())
+                    .is_some_and(char::is_whitespace);
+                if !is_space {
                     break;
                 }
-                c.len_utf8()
+                width
             }
             _ => break,
         };
