@@ -300,6 +300,20 @@ mod tests {
         Cleaner::new(RuleSet::from_sources(&[source]).unwrap())
     }
 
+    /// Under the rules in `toml`, each of `dropped` goes from below a line of text and
+    /// each of `kept` stays.
+    fn assert_drops_and_keeps(toml: &str, dropped: &[&str], kept: &[&str]) {
+        let cleaner = cleaner_of(toml);
+        for line in dropped {
+            let input = format!("Body.\n{line}\n");
+            assert_eq!(cleaner.clean(&input).text(), "Body.\n", "{line:?}");
+        }
+        for line in kept {
+            let input = format!("Body.\n{line}\n");
+            assert_eq!(cleaner.clean(&input).text(), input, "{line:?}");
+        }
+    }
+
     #[test]
     fn edits_apply_to_the_cleaned_text() {
         let cleaner = Cleaner::new(RuleSet::defaults().unwrap());
@@ -388,29 +402,25 @@ mod tests {
             ignore-case = true
             action = "drop-line"
         "#;
-        let cleaner = cleaner_of(rules);
-        for dropped in [
-            "Оставить комментарий",
-            "  ОСТАВИТЬ КОММЕНТАРИЙ",
-            "оставить комментарий:",
-            "Оставить Комментарий",
-            "MENÜ ÖFFNEN",
-            "menü Öffnen",
-            "CoOkIe settings",
-            "cookie以改善您的体验。",
-        ] {
-            let input = format!("Body.\n{dropped}\n");
-            assert_eq!(cleaner.clean(&input).text(), "Body.\n", "{dropped:?}");
-        }
-        for kept in [
-            "оСТАВИТЬ комментарий",
-            "Bitte Menü öffnen",
-            "cookies are baked",
-            "Menü öffnenden",
-        ] {
-            let input = format!("Body.\n{kept}\n");
-            assert_eq!(cleaner.clean(&input).text(), input, "{kept:?}");
-        }
+        assert_drops_and_keeps(
+            rules,
+            &[
+                "Оставить комментарий",
+                "  ОСТАВИТЬ КОММЕНТАРИЙ",
+                "оставить комментарий:",
+                "Оставить Комментарий",
+                "MENÜ ÖFFNEN",
+                "menü Öffnen",
+                "CoOkIe settings",
+                "cookie以改善您的体验。",
+            ],
+            &[
+                "оСТАВИТЬ комментарий",
+                "Bitte Menü öffnen",
+                "cookies are baked",
+                "Menü öffnenden",
+            ],
+        );
     }
 
     /// A space in an anchored phrase matches any run of whitespace, and `trailing` marks
@@ -426,27 +436,23 @@ mod tests {
             ignore-case = true
             action = "drop-line"
         "#;
-        let cleaner = cleaner_of(rules);
-        for dropped in [
-            "Related articles",
-            "Related  articles:",
-            "Related\u{a0}articles »",
-            "\tRELATED\tARTICLES ...",
-            "Читайте\u{a0}также…",
-        ] {
-            let input = format!("Body.\n{dropped}\n");
-            assert_eq!(cleaner.clean(&input).text(), "Body.\n", "{dropped:?}");
-        }
-        for kept in [
-            "Related articles: the council's report",
-            "Related articles!",
-            "Related articles :-)",
-            "Relatedarticles",
-            "Related articles » »",
-        ] {
-            let input = format!("Body.\n{kept}\n");
-            assert_eq!(cleaner.clean(&input).text(), input, "{kept:?}");
-        }
+        assert_drops_and_keeps(
+            rules,
+            &[
+                "Related articles",
+                "Related  articles:",
+                "Related\u{a0}articles »",
+                "\tRELATED\tARTICLES ...",
+                "Читайте\u{a0}также…",
+            ],
+            &[
+                "Related articles: the council's report",
+                "Related articles!",
+                "Related articles :-)",
+                "Relatedarticles",
+                "Related articles » »",
+            ],
+        );
     }
 
     /// A block rule that would take every paragraph is held back, and says so; a line
