@@ -735,6 +735,30 @@ fn strings(key: &str, value: &toml::Value) -> Result<Vec<String>, String> {
         .collect()
 }
 
+/// A headline's shape: a few words, no sentence end, most words of four letters or more
+/// capitalised ("The Twists and Turns of Making a Neon Sign").
+pub(crate) fn headline(text: &str) -> bool {
+    let text = text.trim();
+    if ends_sentence(text) {
+        return false;
+    }
+    let long: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    !long.is_empty()
+        && long
+            .iter()
+            .filter(|w| {
+                w.chars()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(char::is_uppercase)
+            })
+            .count()
+            * 3
+            >= long.len() * 2
+}
+
 /// Sentence-ending punctuation, in the scripts we support.
 pub(crate) fn ends_sentence(s: &str) -> bool {
     s.trim_end()
@@ -767,6 +791,25 @@ mod tests {
 
     /// A fact is read once an input line, kept for the lines that copy it, and read
     /// afresh for a line that copies none.
+    #[test]
+    fn headlines_are_capitalised_and_unfinished() {
+        for h in [
+            "Navigator: Ode To The Dead Mall",
+            "The Twists and Turns of Making a Neon Sign",
+            "Remembering Pittsburgh's Most Mesmerizing Sign",
+        ] {
+            assert!(headline(h), "{h}");
+        }
+        for h in [
+            "Great post, thanks for sharing",
+            "I love this story.",
+            "so true, we did the same last year",
+            "1",
+        ] {
+            assert!(!headline(h), "{h}");
+        }
+    }
+
     #[test]
     fn line_facts_are_read_once_an_input_line() {
         let mut bytes = vec![0u8; 3];

@@ -232,34 +232,10 @@ const TEASER_LINES: usize = 3;
 /// Day", "This year-long journey … keeps you at consistent high temperatures.").
 fn teaser_entry(entry: &[Survivor]) -> bool {
     (1..=TEASER_LINES).contains(&entry.len())
-        && entry.iter().any(|l| headline(&l.text))
+        && entry.iter().any(|l| super::headline(&l.text))
         && entry
             .iter()
             .all(|l| super::body::weighted_letters(&l.text, l.chars) < PARAGRAPH_CHARS)
-}
-
-/// A headline's shape: a few words, no sentence end, most words of four letters or more
-/// capitalised ("The Twists and Turns of Making a Neon Sign").
-fn headline(text: &str) -> bool {
-    let text = text.trim();
-    if ends_sentence(text) {
-        return false;
-    }
-    let long: Vec<&str> = text
-        .split_whitespace()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    !long.is_empty()
-        && long
-            .iter()
-            .filter(|w| {
-                w.chars()
-                    .find(|c| c.is_alphabetic())
-                    .is_some_and(char::is_uppercase)
-            })
-            .count()
-            * 3
-            >= long.len() * 2
 }
 
 /// Whether one name opens more than half of the headers at `headers`. A header's name is
@@ -636,25 +612,6 @@ mod tests {
             "Maps\nThe Streets Named After Forgotten Trades\nRopewalks live on.\nSo do tanneries."
         ));
         assert!(!entry(""));
-    }
-
-    #[test]
-    fn headlines_are_capitalised_and_unfinished() {
-        for h in [
-            "Navigator: Ode To The Dead Mall",
-            "The Twists and Turns of Making a Neon Sign",
-            "Remembering Pittsburgh's Most Mesmerizing Sign",
-        ] {
-            assert!(headline(h), "{h}");
-        }
-        for h in [
-            "Great post, thanks for sharing",
-            "I love this story.",
-            "so true, we did the same last year",
-            "1",
-        ] {
-            assert!(!headline(h), "{h}");
-        }
     }
 
     #[test]

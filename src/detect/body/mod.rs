@@ -96,7 +96,12 @@
 //! on over the lines right under it that read as text (long lines however few their
 //! stopwords, sentences, a list's entries, links: a photo gallery's captions under the
 //! last paragraph) until the first menu- or heading-shaped line or a line another rule
-//! took, passing over lines of nothing visible ([`run::text_tail`]). Lines
+//! took, passing over lines of nothing visible ([`run::text_tail`]). An article ends
+//! where its widgets start (a share row, its tags, a comment form, which other rules
+//! take): when only text stands between the body and them, no menu-shaped line, a
+//! finished sentence at least, no thread's date stamps and not half of it headlines, that
+//! text is the article's too, however little it scores (a list its lead-in announces, a
+//! worked example a step a line: [`run::widget_tail`]). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
 //! a results table inside the article is kept whatever it looks like. Another run that
 //! scores at least `second-body` times as much (three quarters by default) stays too: an
@@ -152,7 +157,8 @@ use std::sync::Arc;
 
 use super::stopwords::{LangMask, Stoplists, TokenKind, ascii_tokens, tokens};
 use super::{
-    Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year, is_alphanumeric, taken_after,
+    Params, Survivor, SurvivorPos, ends_sentence, has_time, has_year, headline, is_alphanumeric,
+    taken_after,
 };
 use crate::document::Document;
 use crate::memo::Origins;
@@ -173,7 +179,7 @@ pub(crate) use features::weighted_letters;
 use features::{Features, Sample, density_scale};
 use footer::legal_footer;
 use lists::{cell_tables, introduced_lists, listings, parallel_rows};
-use run::{best_body, longest_outside_run, text_tail};
+use run::{best_body, longest_outside_run, text_tail, widget_tail};
 
 #[derive(Debug, Clone)]
 pub struct MainBody {
@@ -270,24 +276,26 @@ impl MainBody {
         // were not furniture, nor were bare numbers (a pager's, a calendar's days), nor
         // the chrome a rule says sits inside an article (a video player's controls
         // between two paragraphs): the article goes on under it.
+        let taken_after = |j: usize| {
+            taken_after(doc, lines, j)
+                .filter(|&k| !inline(k))
+                .filter(|&k| {
+                    let line = doc.line(k);
+                    let short = line
+                        .chars()
+                        .filter(|&c| is_alphanumeric(c))
+                        .nth(self.min_chars)
+                        .is_none();
+                    // A bare number (a pager's entry, a calendar's day) reads as
+                    // neutral, not furniture, where it stands (see `classes`):
+                    // taken, it parts nothing either. ("1 | 2 | 3" is a row.)
+                    short && !super::page_numbers::bare_number(line)
+                })
+        };
         let taken: Vec<usize> = (0..lines.len())
             .map(|i| match i {
                 0 => 0,
-                _ => taken_after(doc, lines, i - 1)
-                    .filter(|&k| !inline(k))
-                    .filter(|&k| {
-                        let line = doc.line(k);
-                        let short = line
-                            .chars()
-                            .filter(|&c| is_alphanumeric(c))
-                            .nth(self.min_chars)
-                            .is_none();
-                        // A bare number (a pager's entry, a calendar's day) reads as
-                        // neutral, not furniture, where it stands (see `classes`):
-                        // taken, it parts nothing either. ("1 | 2 | 3" is a row.)
-                        short && !super::page_numbers::bare_number(line)
-                    })
-                    .count(),
+                _ => taken_after(i - 1).count(),
             })
             .collect();
         // Each line's input line, where its words are kept from pass to pass.
@@ -335,6 +343,13 @@ impl MainBody {
         let mut keep = vec![false; lines.len()];
         // The last paragraph is not the article's end: the text under it is.
         let end = text_tail(&classes, &gaps, end);
+        // The widgets under the last line (a comment form to the page's end) end the
+        // article as a gap does.
+        let closed = lines
+            .len()
+            .checked_sub(1)
+            .is_some_and(|last| taken_after(last).next().is_some());
+        let end = widget_tail(lines, &classes, &gaps, closed, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
         let floor = total.max(self.min_body_chars);

@@ -89,6 +89,90 @@ pub(super) fn text_tail(classes: &[Class], gaps: &[i64], mut end: usize) -> usiz
     end
 }
 
+/// Fewest date stamps ("November 9, 2012 11:58 AM", each a short line of its own) that
+/// make a stretch under the body a thread's posts rather than the article's last lines:
+/// an article's own stamp stands once, a thread dates every post.
+const THREAD_STAMPS: usize = 2;
+
+/// Most furniture lines ("Posted by …", "Labels: …") that may stand over the widgets
+/// other rules took and still be read as the first of them: a post's footer, not a menu.
+const WIDGET_LEAD: usize = 3;
+
+/// The body's last line, carried on from `end` down to the widgets under the article,
+/// when only text stands between. Where an article ends, its widgets start: a share row,
+/// its tags, "Leave a Reply", which other rules take (a gap). The lines between the
+/// scored body and those widgets are the article's when none of them is menu-shaped and
+/// one at least ends a sentence, however few stopwords they hold: a list its lead-in
+/// announces, a worked example a step a line, the last short paragraphs, which score too
+/// little to join the body on their own. The body stays as it is when nothing under it
+/// was taken (no widget marks the article's end: `closed` says whether the lines under
+/// the last one were taken), when a furniture line comes first (a
+/// sidebar's menu, a heading over teasers: the article ended above it), and over
+/// [`THREAD_STAMPS`] or more date stamps (posts of a thread the comment rules missed)
+/// or half its lines headline-shaped (a list of teasers over the widgets).
+///
+/// Cost: one pass over the lines under the body, up to the first gap.
+pub(super) fn widget_tail(
+    lines: &[Survivor],
+    classes: &[Class],
+    gaps: &[i64],
+    closed: bool,
+    end: usize,
+) -> usize {
+    // Where the widgets start: the first gap, or the furniture right over one.
+    let mut k = end + 1;
+    loop {
+        let Some(&class) = classes.get(k) else {
+            if closed {
+                break;
+            }
+            return end;
+        };
+        if gaps[k] != 0 {
+            break;
+        }
+        // A byline or a "Labels:" line right over the widgets is the first of them.
+        if class == Class::Furniture {
+            let widgets = (k + 1..=classes.len())
+                .take(WIDGET_LEAD)
+                .take_while(|&j| classes[j - 1] == Class::Furniture)
+                .any(|j| gaps.get(j).map_or(closed, |&gap| gap != 0));
+            if widgets {
+                break;
+            }
+            return end;
+        }
+        k += 1;
+    }
+    let stretch = end + 1..k;
+    let sentence = |i: usize| match classes[i] {
+        Class::Prose | Class::NearProse | Class::Sentence => true,
+        Class::LowProse => ends_sentence(&lines[i].text),
+        _ => false,
+    };
+    if !stretch.clone().any(sentence) {
+        return end;
+    }
+    let stamp = |i: usize| {
+        let text = &lines[i].text;
+        text.split_whitespace().nth(6).is_none()
+            && (has_year(text) || has_time(text))
+            && !ends_sentence(text)
+    };
+    if stretch.clone().filter(|&i| stamp(i)).count() >= THREAD_STAMPS {
+        return end;
+    }
+    // Half the lines capitalised as headlines are a teaser list's, not the article's.
+    let headlines = stretch
+        .clone()
+        .filter(|&i| headline(&lines[i].text))
+        .count();
+    if headlines * 2 >= stretch.len() {
+        return end;
+    }
+    k - 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +206,70 @@ mod tests {
         );
         assert_eq!(text_tail(&[Prose, Blank, Furniture], &[0; 3], 0), 0);
         assert_eq!(text_tail(&[Prose, Blank], &[0; 2], 0), 0);
+    }
+
+    #[test]
+    fn the_body_runs_on_over_text_down_to_the_widgets_under_it() {
+        use Class::*;
+        let text = "The paragraph the body ends on.\n\
+                    You will find on the map:\n\
+                    Evacuation routes\n\
+                    Shelters as they open\n\
+                    You can embed the map on your site.\n\
+                    Posted by Ka-Ping Yee\n\
+                    Labels: maps";
+        let lines = crate::detect::survivors_of(text);
+        let classes = [
+            Prose, Neutral, Neutral, Neutral, NearProse, Furniture, Furniture,
+        ];
+        // "Labels:" stands where a taken share row was: the widgets start at the byline.
+        let gaps = [0, 0, 0, 0, 0, 0, -10];
+        assert_eq!(widget_tail(&lines, &classes, &gaps, false, 0), 4);
+        // No widget under the article: nothing marks where it ends.
+        assert_eq!(widget_tail(&lines, &classes, &[0; 7], false, 0), 0);
+        // A menu-shaped line first ends the article above it.
+        let menu = [
+            Prose, Neutral, Furniture, Neutral, NearProse, Furniture, Furniture,
+        ];
+        assert_eq!(widget_tail(&lines, &menu, &gaps, false, 0), 0);
+        // Under the last line only the widgets (a comment form to the page's end).
+        let open = [Prose, Neutral, Neutral, Neutral, NearProse];
+        assert_eq!(widget_tail(&lines[..5], &open, &[0; 5], true, 0), 4);
+        assert_eq!(widget_tail(&lines[..5], &open, &[0; 5], false, 0), 0);
+        // Nothing in the stretch ends a sentence: a caption, a heading, not text.
+        let bare = [
+            Prose, Neutral, Neutral, Neutral, Neutral, Furniture, Furniture,
+        ];
+        assert_eq!(widget_tail(&lines, &bare, &gaps, false, 0), 0);
+    }
+
+    #[test]
+    fn a_threads_posts_or_a_teaser_list_over_the_widgets_stay_out() {
+        use Class::*;
+        let thread = "The paragraph the body ends on.\n\
+                      Chef John said...\n\
+                      Im with you! A fine table wine.\n\
+                      November 9, 2012 12:02 PM\n\
+                      Craig said...\n\
+                      Love your blog.\n\
+                      November 10, 2012 3:39 PM\n\
+                      Post a Comment";
+        let lines = crate::detect::survivors_of(thread);
+        let classes = [
+            Prose, Neutral, Sentence, Neutral, Neutral, Sentence, Item, Neutral,
+        ];
+        let gaps = [0, 0, 0, 0, 0, 0, 0, -10];
+        assert_eq!(widget_tail(&lines, &classes, &gaps, false, 0), 0);
+        let teasers = "The paragraph the body ends on.\n\
+                       Witness One Woman's Descent Into Madness at the Office\n\
+                       Why Isn't Your Dishwasher Cleaning Like it Used to?\n\
+                       Virtual Tourism Has Never Felt More Real\n\
+                       Share this";
+        let lines = crate::detect::survivors_of(teasers);
+        let classes = [Prose, Neutral, Sentence, Neutral, Neutral];
+        assert_eq!(
+            widget_tail(&lines, &classes, &[0, 0, 0, 0, -10], false, 0),
+            0
+        );
     }
 }
