@@ -342,7 +342,7 @@ impl MainBody {
         }
         let mut keep = vec![false; lines.len()];
         // The last paragraph is not the article's end: the text under it is.
-        let end = text_tail(&classes, &gaps, end);
+        let end = text_tail(lines, &classes, &gaps, end);
         // The widgets under the last line (a comment form to the page's end) end the
         // article as a gap does.
         let closed = lines

@@ -65,8 +65,25 @@ pub(super) fn best_run(scores: &[i64]) -> Option<(usize, usize, i64)> {
 /// run stops at the last line that adds to its score, but an article goes on until
 /// the page's furniture starts: a menu-shaped or a heading-shaped line, or a line another
 /// rule took (a share row, a related-stories label). A line of nothing visible (a
-/// zero-width space where a photo was) is a blank line there: the text under it goes on.
-pub(super) fn text_tail(classes: &[Class], gaps: &[i64], mut end: usize) -> usize {
+/// zero-width space where a photo was) is a blank line there: the text under it goes on;
+/// so is a label ending with a colon over a long line ("Sources:" over a reference, "Top
+/// deal:" over an offer), which heads text, where a widget's label heads links.
+pub(super) fn text_tail(
+    lines: &[Survivor],
+    classes: &[Class],
+    gaps: &[i64],
+    mut end: usize,
+) -> usize {
+    // A label that announces the long line under it ("Top deal:", "Other deals:") heads
+    // the text that goes on; a widget's label over its links ("Tags:") heads furniture.
+    let lead_in = |k: usize| {
+        lines[k].text.trim_end().ends_with(':')
+            && gaps.get(k + 1) == Some(&0)
+            && matches!(
+                classes.get(k + 1),
+                Some(Class::Prose | Class::NearProse | Class::LowProse)
+            )
+    };
     // Lines of nothing visible are passed over, not taken: the body ends on text.
     let mut k = end + 1;
     while let Some(&class) = classes.get(k) {
@@ -75,6 +92,7 @@ pub(super) fn text_tail(classes: &[Class], gaps: &[i64], mut end: usize) -> usiz
         }
         match class {
             Class::Blank => {}
+            Class::Furniture | Class::Neutral if lead_in(k) => {}
             Class::Prose
             | Class::NearProse
             | Class::Sentence
@@ -194,18 +212,36 @@ mod tests {
     #[test]
     fn the_body_runs_on_over_text_until_furniture_or_a_taken_line() {
         use Class::*;
+        let text = "a\nb\nc\nd\ne\nf";
+        let lines = |n: usize| crate::detect::survivors_of(text)[..n].to_vec();
         let classes = [Prose, LowProse, Sentence, Link, Furniture, LowProse];
-        assert_eq!(text_tail(&classes, &[0; 6], 0), 3);
-        assert_eq!(text_tail(&classes, &[0, 0, -10, 0, 0, 0], 0), 1);
-        assert_eq!(text_tail(&[Prose, Neutral, LowProse], &[0; 3], 0), 0);
-        assert_eq!(text_tail(&[Prose], &[0], 0), 0);
+        assert_eq!(text_tail(&lines(6), &classes, &[0; 6], 0), 3);
+        assert_eq!(text_tail(&lines(6), &classes, &[0, 0, -10, 0, 0, 0], 0), 1);
+        assert_eq!(
+            text_tail(&lines(4), &[Prose, Neutral, LowProse], &[0; 3], 0),
+            0
+        );
+        assert_eq!(text_tail(&lines(4), &[Prose], &[0], 0), 0);
         // Over a line of nothing visible to the text under it, but not onto it alone.
         assert_eq!(
-            text_tail(&[Prose, Blank, LowProse, Furniture], &[0; 4], 0),
+            text_tail(&lines(4), &[Prose, Blank, LowProse, Furniture], &[0; 4], 0),
             2
         );
-        assert_eq!(text_tail(&[Prose, Blank, Furniture], &[0; 3], 0), 0);
-        assert_eq!(text_tail(&[Prose, Blank], &[0; 2], 0), 0);
+        assert_eq!(
+            text_tail(&lines(4), &[Prose, Blank, Furniture], &[0; 3], 0),
+            0
+        );
+        assert_eq!(text_tail(&lines(4), &[Prose, Blank], &[0; 2], 0), 0);
+        // Over a label that announces a long line ("Top deal:"), not over one alone.
+        let deals = crate::detect::survivors_of("Text.\nTop deal:\n2TB drive for $161\nTags:");
+        let classes = [Prose, Furniture, LowProse, Furniture];
+        assert_eq!(text_tail(&deals, &classes, &[0; 4], 0), 2);
+        assert_eq!(text_tail(&deals[..2], &classes[..2], &[0; 2], 0), 0);
+        let tags = crate::detect::survivors_of("Text.\nTags:\nmaps\nstorms");
+        assert_eq!(
+            text_tail(&tags, &[Prose, Furniture, Furniture, Furniture], &[0; 4], 0),
+            0
+        );
     }
 
     #[test]
