@@ -233,6 +233,8 @@ impl Cleaner {
                     }
                 }
                 RuleMatcher::Detector(_) => {}
+                // Most rules hit nothing in a document.
+                _ if hits[r].is_empty() => {}
                 _ => state.apply(&hits[r], rule, &doc),
             }
         }
