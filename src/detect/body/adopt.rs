@@ -74,11 +74,15 @@ pub(super) fn adopted(
                 matches!(c, Class::Prose | Class::NearProse | Class::Sentence)
             })
         };
+        // A line of nothing visible (a drawn rule, a zero-width space) between two
+        // lines of prose leaves them side by side.
+        let above = |k: usize| (0..k).rev().find(|&j| classes[j].0 != Class::Blank);
+        let below = |k: usize| (k + 1..classes.len()).find(|&j| classes[j].0 != Class::Blank);
         let mass: i64 = (i..end)
             .filter(|&k| matches!(classes[k].0, Class::NearProse | Class::Sentence))
             .filter(|&k| {
-                (k > 0 && !parted[k] && prose(k - 1))
-                    || (prose(k + 1) && !parted.get(k + 1).is_some_and(|p| *p))
+                above(k).is_some_and(|j| !parted[j + 1..=k].contains(&true) && prose(j))
+                    || below(k).is_some_and(|j| !parted[k + 1..=j].contains(&true) && prose(j))
             })
             .map(|k| classes[k].1)
             .sum();

@@ -56,7 +56,7 @@ impl MainBody {
         if f.words == 0 {
             // Nothing visible (a zero-width space left where a photo was) is a blank line;
             // symbols only are a divider or an icon row.
-            if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+            if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) || rule_line(text) {
                 return Class::Blank;
             }
             return if f.weight == 0 {
@@ -223,6 +223,22 @@ pub(super) fn bulleted(text: &str) -> bool {
             .is_some_and(char::is_alphanumeric)
 }
 
+/// Fewest marks of a drawn rule: "***" and "———" part an article's sections, where a
+/// lone "|" or "»" is a menu's separator.
+const RULE_MARKS: usize = 3;
+
+/// A drawn rule between an article's sections: one dash, star, underscore, equals sign or
+/// tilde, [`RULE_MARKS`] times or more, spaced or not ("* * *", "———", "-----").
+fn rule_line(text: &str) -> bool {
+    let mut marks = text.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = marks.next() else {
+        return false;
+    };
+    matches!(first, '-' | '—' | '–' | '*' | '_' | '=' | '~' | '⁂')
+        && marks.clone().all(|c| c == first)
+        && marks.count() + 1 >= RULE_MARKS
+}
+
 /// Characters that print nothing: zero-width spaces and joiners, the word joiner, the
 /// byte-order mark.
 pub(super) fn is_invisible(c: char) -> bool {
@@ -235,6 +251,16 @@ pub(super) fn is_invisible(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawn_rules_are_dashes_or_stars_three_times_or_more() {
+        for line in ["———", "* * *", "-----", "___", "⁂⁂⁂", " = = = = "] {
+            assert!(rule_line(line), "{line}");
+        }
+        for line in ["|", "»", "--", "•••", "-*-", "— Jane", ""] {
+            assert!(!rule_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn typed_bullets_mark_list_entries_and_widget_arrows_do_not() {

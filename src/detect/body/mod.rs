@@ -686,6 +686,33 @@ mod tests {
     }
 
     #[test]
+    fn short_prose_parted_by_drawn_rules_adds_up() {
+        use Class::*;
+        // Three sentences between "———" rules (lines of nothing visible): side by side.
+        let ruled = [
+            (Furniture, 4),
+            (Furniture, 6),
+            (NearProse, 150),
+            (Blank, 0),
+            (NearProse, 120),
+            (Blank, 0),
+            (Sentence, 40),
+            (Furniture, 5),
+            (Furniture, 7),
+        ];
+        assert_eq!(
+            adopted_plainly(&ruled),
+            [false, false, true, false, true, false, true, false, false]
+        );
+        // A line other rules took between them parts them as before.
+        let none = vec![false; ruled.len()];
+        let mut parted = none.clone();
+        parted[4] = true;
+        parted[6] = true;
+        assert!(!adopted(&ruled, &none, &parted, 250).iter().any(|a| *a));
+    }
+
+    #[test]
     fn short_posts_under_dated_headers_belong_to_the_body() {
         let (classes, headers) = thread(3);
         let mut adopted = adopted_plainly(&classes);
