@@ -227,8 +227,9 @@ pub(super) fn bulleted(text: &str) -> bool {
 /// lone "|" or "»" is a menu's separator.
 const RULE_MARKS: usize = 3;
 
-/// A drawn rule between an article's sections: one dash, star, underscore, equals sign or
-/// tilde, [`RULE_MARKS`] times or more, spaced or not ("* * *", "———", "-----").
+/// A drawn rule between an article's sections: one dash, star, underscore, equals sign,
+/// tilde or asterism, [`RULE_MARKS`] times or more, spaced or not ("* * *", "———",
+/// "-----").
 fn rule_line(text: &str) -> bool {
     let mut marks = text.chars().filter(|c| !c.is_whitespace());
     let Some(first) = marks.next() else {

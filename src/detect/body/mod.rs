@@ -276,7 +276,7 @@ impl MainBody {
         // were not furniture, nor were bare numbers (a pager's, a calendar's days), nor
         // the chrome a rule says sits inside an article (a video player's controls
         // between two paragraphs): the article goes on under it.
-        let taken_after = |j: usize| {
+        let short_taken_after = |j: usize| {
             taken_after(doc, lines, j)
                 .filter(|&k| !inline(k))
                 .filter(|&k| {
@@ -295,7 +295,7 @@ impl MainBody {
         let taken: Vec<usize> = (0..lines.len())
             .map(|i| match i {
                 0 => 0,
-                _ => taken_after(i - 1).count(),
+                _ => short_taken_after(i - 1).count(),
             })
             .collect();
         // Each line's input line, where its words are kept from pass to pass.
@@ -348,7 +348,7 @@ impl MainBody {
         let closed = lines
             .len()
             .checked_sub(1)
-            .is_some_and(|last| taken_after(last).next().is_some());
+            .is_some_and(|last| short_taken_after(last).next().is_some());
         let end = widget_tail(lines, &classes, &gaps, closed, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);

@@ -123,11 +123,11 @@ const WIDGET_LEAD: usize = 3;
 /// one at least ends a sentence, however few stopwords they hold: a list its lead-in
 /// announces, a worked example a step a line, the last short paragraphs, which score too
 /// little to join the body on their own. The body stays as it is when nothing under it
-/// was taken (no widget marks the article's end: `closed` says whether the lines under
-/// the last one were taken), when a furniture line comes first (a
-/// sidebar's menu, a heading over teasers: the article ended above it), and over
-/// [`THREAD_STAMPS`] or more date stamps (posts of a thread the comment rules missed)
-/// or half its lines headline-shaped (a list of teasers over the widgets).
+/// was taken (no widget marks the article's end; `closed` says whether the lines under
+/// the last one were), when a furniture line comes first (a sidebar's menu, a heading
+/// over teasers: the article ended above it), over [`THREAD_STAMPS`] or more date stamps
+/// (posts of a thread the comment rules missed), and when half its lines are
+/// headline-shaped (a list of teasers over the widgets).
 ///
 /// Cost: one pass over the lines under the body, up to the first gap.
 pub(super) fn widget_tail(
@@ -218,20 +218,20 @@ mod tests {
         assert_eq!(text_tail(&lines(6), &classes, &[0; 6], 0), 3);
         assert_eq!(text_tail(&lines(6), &classes, &[0, 0, -10, 0, 0, 0], 0), 1);
         assert_eq!(
-            text_tail(&lines(4), &[Prose, Neutral, LowProse], &[0; 3], 0),
+            text_tail(&lines(3), &[Prose, Neutral, LowProse], &[0; 3], 0),
             0
         );
-        assert_eq!(text_tail(&lines(4), &[Prose], &[0], 0), 0);
+        assert_eq!(text_tail(&lines(1), &[Prose], &[0], 0), 0);
         // Over a line of nothing visible to the text under it, but not onto it alone.
         assert_eq!(
             text_tail(&lines(4), &[Prose, Blank, LowProse, Furniture], &[0; 4], 0),
             2
         );
         assert_eq!(
-            text_tail(&lines(4), &[Prose, Blank, Furniture], &[0; 3], 0),
+            text_tail(&lines(3), &[Prose, Blank, Furniture], &[0; 3], 0),
             0
         );
-        assert_eq!(text_tail(&lines(4), &[Prose, Blank], &[0; 2], 0), 0);
+        assert_eq!(text_tail(&lines(2), &[Prose, Blank], &[0; 2], 0), 0);
         // Over a label that announces a long line ("Top deal:"), not over one alone.
         let deals = crate::detect::survivors_of("Text.\nTop deal:\n2TB drive for $161\nTags:");
         let classes = [Prose, Furniture, LowProse, Furniture];
