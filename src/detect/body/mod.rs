@@ -181,6 +181,18 @@ use footer::legal_footer;
 use lists::{cell_tables, introduced_lists, listings, parallel_rows};
 use run::{best_body, longest_outside_run, text_tail, widget_tail};
 
+/// What [`MainBody::scores`] reads of each line, one entry a line.
+struct Scored {
+    classes: Vec<Class>,
+    /// Positive for prose, negative for furniture.
+    scores: Vec<i64>,
+    /// The cost of the short lines other rules took right before the line.
+    gaps: Vec<i64>,
+    /// The line's letters and digits weighted by script ([`Features::weight`]).
+    weights: Vec<i64>,
+    headers: Vec<Header>,
+}
+
 #[derive(Debug, Clone)]
 pub struct MainBody {
     lists: Arc<Stoplists>,
@@ -300,8 +312,13 @@ impl MainBody {
             .collect();
         // Each line's input line, where its words are kept from pass to pass.
         let origin = |line: &Survivor| line.input_line(doc, origins);
-        let (classes, mut scores, gaps, weights) =
-            self.scores(lines, lang, &sample, &taken, &origin, memo);
+        let Scored {
+            classes,
+            mut scores,
+            gaps,
+            weights,
+            headers,
+        } = self.scores(lines, lang, &sample, &taken, &origin, memo);
         // The legal notices and the contact paragraph around the copyright line are
         // prose, often more of it than a short article has: they score nothing, when a
         // body of prose remains before them.
@@ -349,7 +366,7 @@ impl MainBody {
             .len()
             .checked_sub(1)
             .is_some_and(|last| short_taken_after(last).next().is_some());
-        let end = widget_tail(lines, &classes, &gaps, closed, end);
+        let end = widget_tail(lines, &classes, &headers, &gaps, closed, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
         let floor = total.max(self.min_body_chars);
@@ -474,8 +491,9 @@ impl MainBody {
         wrapped >= WRAPPED_MIN_LINES && wrapped as f64 >= WRAPPED_SHARE * long as f64
     }
 
-    /// Each line's class, its score (positive for prose, negative for furniture), and the
-    /// cost of the short lines other rules took right before it (`taken`), its gap.
+    /// Each line's class, its score (positive for prose, negative for furniture), the
+    /// cost of the short lines other rules took right before it (`taken`), its gap, its
+    /// weight and how it may serve in a post's header.
     fn scores(
         &self,
         lines: &[Survivor],
@@ -484,7 +502,7 @@ impl MainBody {
         taken: &[usize],
         origin: &dyn Fn(&Survivor) -> Option<usize>,
         memo: &mut FeaturesMemo,
-    ) -> (Vec<Class>, Vec<i64>, Vec<i64>, Vec<i64>) {
+    ) -> Scored {
         // A run of taken lines parts short prose as a run of furniture does.
         let parted: Vec<bool> = taken.iter().map(|&n| n >= 2).collect();
         let parted = &parted[..];
@@ -551,7 +569,13 @@ impl MainBody {
             })
             .collect();
         let (classes, weights) = classes.into_iter().unzip();
-        (classes, scores, gaps, weights)
+        Scored {
+            classes,
+            scores,
+            gaps,
+            weights,
+            headers,
+        }
     }
 
     /// What each furniture line costs, and each line's gap: the cost of the `taken[i]`

@@ -133,6 +133,7 @@ const WIDGET_LEAD: usize = 3;
 pub(super) fn widget_tail(
     lines: &[Survivor],
     classes: &[Class],
+    headers: &[Header],
     gaps: &[i64],
     closed: bool,
     end: usize,
@@ -171,13 +172,8 @@ pub(super) fn widget_tail(
     if !stretch.clone().any(sentence) {
         return end;
     }
-    let stamp = |i: usize| {
-        let text = &lines[i].text;
-        text.split_whitespace().nth(6).is_none()
-            && (has_year(text) || has_time(text))
-            && !ends_sentence(text)
-    };
-    if stretch.clone().filter(|&i| stamp(i)).count() >= THREAD_STAMPS {
+    let stamps = stretch.clone().filter(|&i| headers[i] == Header::Stamp);
+    if stamps.count() >= THREAD_STAMPS {
         return end;
     }
     // Half the lines capitalised as headlines are a teaser list's, not the article's.
@@ -194,6 +190,10 @@ pub(super) fn widget_tail(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn no_headers(n: usize) -> Vec<Header> {
+        vec![Header::No; n]
+    }
 
     #[test]
     fn best_run_takes_the_heaviest_stretch_and_its_neutral_edges() {
@@ -260,23 +260,41 @@ mod tests {
         ];
         // "Labels:" stands where a taken share row was: the widgets start at the byline.
         let gaps = [0, 0, 0, 0, 0, 0, -10];
-        assert_eq!(widget_tail(&lines, &classes, &gaps, false, 0), 4);
+        assert_eq!(
+            widget_tail(&lines, &classes, &no_headers(7), &gaps, false, 0),
+            4
+        );
         // No widget under the article: nothing marks where it ends.
-        assert_eq!(widget_tail(&lines, &classes, &[0; 7], false, 0), 0);
+        assert_eq!(
+            widget_tail(&lines, &classes, &no_headers(7), &[0; 7], false, 0),
+            0
+        );
         // A menu-shaped line first ends the article above it.
         let menu = [
             Prose, Neutral, Furniture, Neutral, NearProse, Furniture, Furniture,
         ];
-        assert_eq!(widget_tail(&lines, &menu, &gaps, false, 0), 0);
+        assert_eq!(
+            widget_tail(&lines, &menu, &no_headers(7), &gaps, false, 0),
+            0
+        );
         // Under the last line only the widgets (a comment form to the page's end).
         let open = [Prose, Neutral, Neutral, Neutral, NearProse];
-        assert_eq!(widget_tail(&lines[..5], &open, &[0; 5], true, 0), 4);
-        assert_eq!(widget_tail(&lines[..5], &open, &[0; 5], false, 0), 0);
+        assert_eq!(
+            widget_tail(&lines[..5], &open, &no_headers(5), &[0; 5], true, 0),
+            4
+        );
+        assert_eq!(
+            widget_tail(&lines[..5], &open, &no_headers(5), &[0; 5], false, 0),
+            0
+        );
         // Nothing in the stretch ends a sentence: a caption, a heading, not text.
         let bare = [
             Prose, Neutral, Neutral, Neutral, Neutral, Furniture, Furniture,
         ];
-        assert_eq!(widget_tail(&lines, &bare, &gaps, false, 0), 0);
+        assert_eq!(
+            widget_tail(&lines, &bare, &no_headers(7), &gaps, false, 0),
+            0
+        );
     }
 
     #[test]
@@ -295,7 +313,14 @@ mod tests {
             Prose, Neutral, Sentence, Neutral, Neutral, Sentence, Item, Neutral,
         ];
         let gaps = [0, 0, 0, 0, 0, 0, 0, -10];
-        assert_eq!(widget_tail(&lines, &classes, &gaps, false, 0), 0);
+        // Two date stamps under it: a thread's posts stay out.
+        let mut headers = no_headers(8);
+        headers[3] = Header::Stamp;
+        headers[6] = Header::Stamp;
+        assert_eq!(widget_tail(&lines, &classes, &headers, &gaps, false, 0), 0);
+        // One stamp is an article's own date line: the text goes on to the widgets.
+        headers[6] = Header::No;
+        assert_eq!(widget_tail(&lines, &classes, &headers, &gaps, false, 0), 6);
         let teasers = "The paragraph the body ends on.\n\
                        Witness One Woman's Descent Into Madness at the Office\n\
                        Why Isn't Your Dishwasher Cleaning Like it Used to?\n\
@@ -304,7 +329,14 @@ mod tests {
         let lines = crate::detect::survivors_of(teasers);
         let classes = [Prose, Neutral, Sentence, Neutral, Neutral];
         assert_eq!(
-            widget_tail(&lines, &classes, &[0, 0, 0, 0, -10], false, 0),
+            widget_tail(
+                &lines,
+                &classes,
+                &no_headers(5),
+                &[0, 0, 0, 0, -10],
+                false,
+                0
+            ),
             0
         );
     }
