@@ -113,9 +113,11 @@
 //! short prose, with no paragraph beside it, scores as a teaser's blurb would, and an
 //! "About" box or a comment below wins. So the stretch above the body that scores most
 //! with every finished sentence counted in full ([`earlier_sentences`]) stays too when
-//! it outweighs the body: a page prints its article before its sidebar and its comments.
-//! (A list of teasers above a short article can outweigh it so, and stays with it: text
-//! kept that is not the article's, where the other way the article was lost.)
+//! it scores `earlier-body` times the body, as any stretch above it must: a page prints
+//! its article before its sidebar and its comments. A copyright notice scores there as
+//! it does anywhere (a page that prints its terms and "All rights reserved" over the
+//! article). (A list of teasers above a short article can outweigh it so, and stays with
+//! it: text kept that is not the article's, where the other way the article was lost.)
 //!
 //! A body that holds the legal footer (no prose stands apart from it: the article is all
 //! short lines) means the detector cannot tell the article here, and it acts on nothing.
@@ -369,7 +371,9 @@ impl MainBody {
         let end = widget_tail(lines, &classes, &headers, &gaps, closed, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
-        let floor = total.max(self.min_body_chars);
+        // As for any stronger stretch above the body, `earlier-body` times its total is
+        // enough: the article comes before the comments and sidebars that outscore it.
+        let floor = ((total as f64 * self.earlier_body).ceil() as i64).max(self.min_body_chars);
         if let Some((from, to)) =
             earlier_sentences(lines, &classes, &weights, &scores, &gaps, start, floor)
         {
@@ -615,6 +619,7 @@ impl MainBody {
 /// The stretch above the body (`..start`) with the highest score when every line of
 /// short prose counts its letters in full, adopted or not (a sentence of a short article
 /// that has no paragraph to lean on), as `(first, last)`, if it scores at least `floor`.
+/// A copyright notice is no article's sentence however it reads: it scores as scored.
 /// Lines of any other class score as they do (`scores`, `gaps`): the menus and teasers
 /// between stretches still cost what they cost.
 ///
@@ -630,6 +635,9 @@ fn earlier_sentences(
     floor: i64,
 ) -> Option<(usize, usize)> {
     let generous = |k: usize| match classes[k] {
+        // A page that prints its terms and "All rights reserved" over the article: the
+        // notice is the page's sentence, not the article's.
+        _ if footer::copyright(&lines[k].text) => scores[k],
         Class::NearProse | Class::Sentence => weights[k],
         // A long line of names and figures that ends a sentence is short prose too.
         Class::LowProse if ends_sentence(&lines[k].text) => weights[k],
@@ -701,6 +709,14 @@ mod tests {
         );
         // A line of few stopwords that ends no sentence is no prose however read: it
         // scores as it did, and the post (135) no longer outweighs the sidebar's 200.
+        // The post's sentences are the page's notice (a copyright line) or hold one:
+        // the notice scores as it did, and the post (135) no longer reaches 200.
+        let noticed = text.replace("decisions stall.", "decisions stall. © 2012 Example Media.");
+        let lines = crate::detect::survivors_of(&noticed);
+        assert_eq!(
+            earlier_sentences(&lines, &classes, &weights, &scores, &gaps, 8, 200),
+            None
+        );
         let unfinished = text.replace("decisions stall.", "decisions stall");
         let lines = crate::detect::survivors_of(&unfinished);
         assert_eq!(
