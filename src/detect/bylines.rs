@@ -101,11 +101,28 @@ impl Bylines {
                 bare_dates += usize::from(!self.dates.is_labelled(part));
             } else if digit && self.reading_time(part) {
                 timed = true;
-            } else if !self.byline(part) {
+            } else if self.byline(part) {
+            } else if digit && self.glued_byline(part) {
+                // The stamp glued to the name was read as a labelled one: a byline is
+                // its label.
+                timed = true;
+            } else {
                 return false;
             }
         }
         timed && bare_dates < 2
+    }
+
+    /// A byline and its stamp or reading time with no separator between them, as an
+    /// extractor joins two blocks: "By Jane Doe3 min read", "Por María López5 min de
+    /// lectura". Parted where the first digit follows a letter directly; a name has no
+    /// digit, so "Galaxy S10" is no byline before its number.
+    fn glued_byline(&self, part: &str) -> bool {
+        let Some(at) = glued_digit(part) else {
+            return false;
+        };
+        let (name, time) = (&part[..at], &part[at..]);
+        self.byline(name) && (self.reading_time(time) || self.stamp(time))
     }
 
     /// Whether `text` opens with one of the stamps' labels ("Updated", "发布时间").
@@ -222,6 +239,19 @@ impl Bylines {
 /// "J. R. Moehringer", "Jane Doe, Senior Reporter") and the particles between them. In a
 /// script without case (Arabic, Chinese, Hebrew) only a byline word before the names
 /// (`labelled`) says that they are names.
+/// Where the first ASCII digit that follows a letter directly stands in `text`, if one
+/// does.
+fn glued_digit(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let at =
+        (1..bytes.len()).find(|&i| bytes[i].is_ascii_digit() && !bytes[i - 1].is_ascii_digit())?;
+    text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphabetic)
+        .then_some(at)
+}
+
 fn names(names: &str, labelled: bool) -> bool {
     let mut n = 0;
     for word in names.split_whitespace() {

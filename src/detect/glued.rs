@@ -6,7 +6,8 @@
 //! `« on: May 3, 2024, 10:12:01 AM »Thanks for the tip`, `World | AnalysisWhy the vote`.
 //! Dropping the line would lose the sentence; keeping it keeps the label. The detector
 //! finds the join (a letter, digit or closing mark directly followed by a capital and a
-//! small letter, or by an opening quote), within the first `max-label-bytes` of the line,
+//! small letter, by an opening quote, or by `¿` or `¡` and a capital), within the first
+//! `max-label-bytes` of the line,
 //! and cuts what stands before it when that is a label by itself:
 //!
 //! - a date or time stamp, as the `datelines` detector reads one (with its `labels`:
@@ -16,7 +17,8 @@
 //!   and one of the `reading-time-units` ("Lesezeit: 3 Minuten", "Temps de lecture :
 //!   2 min");
 //! - a kicker: two to four capitalised words in sections parted by ` | `;
-//! - several of these joined by `·`, `|` or `•` ("May 3, 2024 · 5 min read").
+//! - several of these joined by `·`, `|` or `•` ("May 3, 2024 · 5 min read"), or a
+//!   byline glued to its stamp or reading time ("By Jane Doe3 min read").
 //!
 //! What it costs: one scan of each line's first `max-label-bytes` for a join; the label
 //! tests run only on the rare line that has one. A name written in camel case
@@ -232,8 +234,9 @@ const ONE_LETTER_WORDS: &[char] = &[
     'A', 'I', 'O', 'E', 'Y', 'U', 'W', 'Z', 'À', 'É', 'В', 'С', 'К', 'И', 'А', 'О', 'У', 'Я',
 ];
 
-/// The joins in `text[from..to]`: where a capital and a small letter, or an opening quote
-/// and a letter, follow a letter, a digit or a closing mark with no space between them.
+/// The joins in `text[from..to]`: where a capital and a small letter, an opening quote
+/// and a letter, or Spanish's `¿` or `¡` and a capital, follow a letter, a digit or a
+/// closing mark with no space between them.
 fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     (from..to).filter(move |&at| {
@@ -259,7 +262,9 @@ fn joins(text: &str, from: usize, to: usize, kind: Join) -> impl Iterator<Item =
                 && after.next().is_some_and(char::is_lowercase)
         };
         (c.is_uppercase() && next.is_some_and(char::is_lowercase))
-            || (matches!(c, '“' | '«' | '"') && next.is_some_and(char::is_alphabetic))
+            || (matches!(c, '“' | '«' | '"' | '„') && next.is_some_and(char::is_alphabetic))
+            // Spanish opens a question or an exclamation with its mark turned over.
+            || (matches!(c, '¿' | '¡') && next.is_some_and(char::is_uppercase))
             || (match kind {
                 Join::Sentence => prev.is_lowercase() && ONE_LETTER_WORDS.contains(&c),
                 Join::AfterLabel => !prev.is_uppercase(),
