@@ -99,7 +99,8 @@
 //! took, passing over lines of nothing visible ([`run::text_tail`]). An article ends
 //! where its widgets start (a share row, its tags, a comment form, which other rules
 //! take): when only text stands between the body and them, no menu-shaped line, a
-//! finished sentence at least, no thread's date stamps and not half of it headlines, that
+//! finished sentence at least, no thread's date stamps and not half of it headlines
+//! (unless the body's last paragraph announces them with a colon), that
 //! text is the article's too, however little it scores (a list its lead-in announces, a
 //! worked example a step a line: [`run::widget_tail`]). Lines
 //! before and after it go; everything inside it stays, so a heading, an ingredient list or
@@ -125,8 +126,10 @@
 //! The detector acts on page dumps only, and stays out of the way when it cannot judge:
 //!
 //! - what lies outside the body must hold a run of at least `page-dump-run` furniture lines
-//!   (a menu, a footer). An extractor's output or a hand-written document has none, and the
-//!   short lines at its edges are its own (a list closing a recipe, a sign-off);
+//!   (a menu, a footer), the short lines other rules took among them counted (a menu
+//!   whose "Subscribe" and "Home" a rule took is a menu of its whole length). An
+//!   extractor's output or a hand-written document has none, and the short lines at its
+//!   edges are its own (a list closing a recipe, a sign-off);
 //! - a document whose first paragraph comes before any furniture line reads as an
 //!   extractor's output (it starts with its article) and is trimmed only when it still
 //!   holds at least `page-dump-lines` furniture lines: a page's menus, link lists and
@@ -348,7 +351,7 @@ impl MainBody {
         if total < self.min_body_chars {
             return;
         }
-        if longest_outside_run(&classes, start, end) < self.dump_run {
+        if longest_outside_run(&classes, &taken, start, end) < self.dump_run {
             return;
         }
         // Judged on the first pass that gets here, which reads the input: once trimmed, a

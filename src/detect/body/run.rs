@@ -4,15 +4,31 @@
 
 use super::*;
 
-/// The longest run of furniture lines outside `start..=end`.
-pub(super) fn longest_outside_run(classes: &[Class], start: usize, end: usize) -> usize {
-    let longest = |part: &[Class]| {
-        part.split(|c| *c != Class::Furniture)
-            .map(<[Class]>::len)
-            .max()
-            .unwrap_or(0)
+/// The longest run of furniture lines outside `start..=end`, counting the short lines
+/// other rules took inside it (`taken[i]`: those right before line `i`): a menu whose
+/// every other entry a rule took ("Subscribe", "Home" between section names) is still a
+/// menu of its whole length. Taken lines alone make no run: one furniture line at least
+/// stands in it.
+pub(super) fn longest_outside_run(
+    classes: &[Class],
+    taken: &[usize],
+    start: usize,
+    end: usize,
+) -> usize {
+    let longest = |from: usize, to: usize| {
+        let (mut best, mut run) = (0, 0);
+        for i in from..to {
+            if classes[i] == Class::Furniture {
+                // The lines taken before the part's first line belong to the other side.
+                run += 1 + if i > from { taken[i] } else { 0 };
+                best = best.max(run);
+            } else {
+                run = 0;
+            }
+        }
+        best
     };
-    longest(&classes[..start]).max(longest(&classes[end + 1..]))
+    longest(0, start).max(longest(end + 1, classes.len()))
 }
 
 /// [`best_run`] over the lines' `scores` with each line's `gaps[i]` (the cost of the lines
@@ -176,12 +192,15 @@ pub(super) fn widget_tail(
     if stamps.count() >= THREAD_STAMPS {
         return end;
     }
-    // Half the lines capitalised as headlines are a teaser list's, not the article's.
+    // Half the lines capitalised as headlines are a teaser list's, not the article's,
+    // unless the article announces them ("The seven pieces in this issue are:"): no
+    // paragraph leads into the teasers under it.
+    let announced = lines[end].text.trim_end().ends_with([':', '：']);
     let headlines = stretch
         .clone()
         .filter(|&i| headline(&lines[i].text))
         .count();
-    if headlines * 2 >= stretch.len() {
+    if !announced && headlines * 2 >= stretch.len() {
         return end;
     }
     k - 1
@@ -339,5 +358,33 @@ mod tests {
             ),
             0
         );
+        // Unless the body's last paragraph announces them: the article's own list.
+        let announced = teasers.replace("ends on.", "lists these pieces:");
+        let lines = crate::detect::survivors_of(&announced);
+        assert_eq!(
+            widget_tail(
+                &lines,
+                &classes,
+                &no_headers(5),
+                &[0, 0, 0, 0, -10],
+                false,
+                0
+            ),
+            3
+        );
+    }
+
+    #[test]
+    fn a_menu_keeps_its_length_when_rules_took_some_of_its_entries() {
+        use Class::*;
+        // Furniture, furniture, [two taken], furniture | body | furniture alone.
+        let classes = [Furniture, Furniture, Furniture, Prose, Furniture];
+        let taken = [0, 0, 2, 0, 0];
+        assert_eq!(longest_outside_run(&classes, &taken, 3, 3), 5);
+        assert_eq!(longest_outside_run(&classes, &[0; 5], 3, 3), 3);
+        // Taken lines before a part's first line belong to the other side, and taken
+        // lines before a clear line make no run with the furniture above it.
+        let classes = [Furniture, Neutral, Prose, Furniture];
+        assert_eq!(longest_outside_run(&classes, &[0, 3, 0, 4], 2, 2), 1);
     }
 }
