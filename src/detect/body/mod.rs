@@ -92,7 +92,9 @@
 //! marked `inline`: a video player's controls printed between two paragraphs are inside
 //! the article, and the text under them is the body's as much as the text above.
 //!
-//! The body is the run of lines with the highest total score (ties: the longest), carried
+//! The body is the run of lines with the highest total score (ties: the longest), started
+//! at the lead-in right above it when there is one (a sentence ending with a colon over
+//! the first entries it announces: [`run::lead_in`]), carried
 //! on over the lines right under it that read as text (long lines however few their
 //! stopwords, sentences, a list's entries, links: a photo gallery's captions under the
 //! last paragraph) until the first menu- or heading-shaped line or a line another rule
@@ -184,7 +186,7 @@ pub(crate) use features::weighted_letters;
 use features::{Features, Sample, density_scale};
 use footer::legal_footer;
 use lists::{cell_tables, introduced_lists, listings, parallel_rows};
-use run::{best_body, longest_outside_run, text_tail, widget_tail};
+use run::{best_body, lead_in, longest_outside_run, text_tail, widget_tail};
 
 /// What [`MainBody::scores`] reads of each line, one entry a line.
 struct Scored {
@@ -363,6 +365,8 @@ impl MainBody {
             return;
         }
         let mut keep = vec![false; lines.len()];
+        // The first paragraph is not always the article's start: a lead-in above it is.
+        let start = lead_in(lines, &classes, &gaps, start);
         // The last paragraph is not the article's end: the text under it is.
         let end = text_tail(lines, &classes, &gaps, end);
         // The widgets under the last line (a comment form to the page's end) end the

@@ -31,6 +31,40 @@ pub(super) fn longest_outside_run(
     longest(0, start).max(longest(end + 1, classes.len()))
 }
 
+/// Lines between a lead-in and the body: the first entries it announces ("Create great
+/// content.", a bare clause), which score too little to start the body themselves.
+pub(super) const LEAD_IN_REACH: usize = 2;
+
+/// Where the body starts once a lead-in right above it is counted: a sentence of the
+/// text's (prose, short prose, a long line) that ends with a colon, at most
+/// [`LEAD_IN_REACH`] neutral or short lines above the body's first line, with no line
+/// another rule took in between ("If you read my posts, you will see the approach I
+/// promote:" over its list). A widget's label that ends with a colon ("Categories:",
+/// "Tags:") is furniture, and is no lead-in.
+///
+/// Cost: a look at the few lines above the body.
+pub(super) fn lead_in(lines: &[Survivor], classes: &[Class], gaps: &[i64], start: usize) -> usize {
+    let mut k = start;
+    for _ in 0..=LEAD_IN_REACH {
+        if k == 0 || gaps[k] != 0 {
+            break;
+        }
+        k -= 1;
+        let text = lines[k].text.trim_end();
+        let sentence = matches!(
+            classes[k],
+            Class::Prose | Class::NearProse | Class::Sentence | Class::LowProse
+        );
+        if sentence && text.ends_with([':', '：']) {
+            return k;
+        }
+        if !matches!(classes[k], Class::Neutral | Class::Sentence) {
+            break;
+        }
+    }
+    start
+}
+
 /// [`best_run`] over the lines' `scores` with each line's `gaps[i]` (the cost of the lines
 /// other rules took right before it) standing between it and the line before, so a gap
 /// parts the body without costing the line after it: the body may start right after it.
@@ -372,6 +406,22 @@ mod tests {
             ),
             3
         );
+    }
+
+    #[test]
+    fn a_lead_in_over_the_body_starts_it() {
+        use Class::*;
+        let text = "Categories:\n\
+                    If you read my recent posts, you will know the approach I promote:\n\
+                    Create great content.\n\
+                    Give it a push through classic techniques: reach out to the press.";
+        let lines = crate::detect::survivors_of(text);
+        let classes = [Furniture, LowProse, Neutral, NearProse];
+        assert_eq!(lead_in(&lines, &classes, &[0; 4], 3), 1);
+        // A line another rule took between them parts the lead-in from the body.
+        assert_eq!(lead_in(&lines, &classes, &[0, 0, -10, 0], 3), 3);
+        // A widget's label with a colon is furniture, no lead-in.
+        assert_eq!(lead_in(&lines[..2], &[Furniture, NearProse], &[0; 2], 1), 1);
     }
 
     #[test]
