@@ -379,33 +379,21 @@ mod tests {
                        Why Isn't Your Dishwasher Cleaning Like it Used to?\n\
                        Virtual Tourism Has Never Felt More Real\n\
                        Share this";
-        let lines = crate::detect::survivors_of(teasers);
         let classes = [Prose, Neutral, Sentence, Neutral, Neutral];
-        assert_eq!(
+        let tail = |text: &str| {
+            let lines = crate::detect::survivors_of(text);
             widget_tail(
                 &lines,
                 &classes,
                 &no_headers(5),
                 &[0, 0, 0, 0, -10],
                 false,
-                0
-            ),
-            0
-        );
+                0,
+            )
+        };
+        assert_eq!(tail(teasers), 0);
         // Unless the body's last paragraph announces them: the article's own list.
-        let announced = teasers.replace("ends on.", "lists these pieces:");
-        let lines = crate::detect::survivors_of(&announced);
-        assert_eq!(
-            widget_tail(
-                &lines,
-                &classes,
-                &no_headers(5),
-                &[0, 0, 0, 0, -10],
-                false,
-                0
-            ),
-            3
-        );
+        assert_eq!(tail(&teasers.replace("ends on.", "lists these pieces:")), 3);
     }
 
     #[test]
