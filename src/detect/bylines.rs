@@ -101,13 +101,12 @@ impl Bylines {
                 bare_dates += usize::from(!self.dates.is_labelled(part));
             } else if digit && self.reading_time(part) {
                 timed = true;
-            } else if self.byline(part) {
-            } else if digit && self.glued_byline(part) {
-                // The stamp glued to the name was read as a labelled one: a byline is
-                // its label.
+            } else if !self.byline(part) {
+                // A byline glued to its stamp is both, the byline the stamp's label.
+                if !(digit && self.glued_byline(part)) {
+                    return false;
+                }
                 timed = true;
-            } else {
-                return false;
             }
         }
         timed && bare_dates < 2
@@ -235,10 +234,6 @@ impl Bylines {
     }
 }
 
-/// One to `BYLINE_WORDS` names: capitalised words ("Jane Smith", "Ana de la Fuente",
-/// "J. R. Moehringer", "Jane Doe, Senior Reporter") and the particles between them. In a
-/// script without case (Arabic, Chinese, Hebrew) only a byline word before the names
-/// (`labelled`) says that they are names.
 /// Where the first ASCII digit that follows a letter directly stands in `text`, if one
 /// does.
 fn glued_digit(text: &str) -> Option<usize> {
@@ -252,6 +247,10 @@ fn glued_digit(text: &str) -> Option<usize> {
         .then_some(at)
 }
 
+/// One to `BYLINE_WORDS` names: capitalised words ("Jane Smith", "Ana de la Fuente",
+/// "J. R. Moehringer", "Jane Doe, Senior Reporter") and the particles between them. In a
+/// script without case (Arabic, Chinese, Hebrew) only a byline word before the names
+/// (`labelled`) says that they are names.
 fn names(names: &str, labelled: bool) -> bool {
     let mut n = 0;
     for word in names.split_whitespace() {

@@ -378,12 +378,12 @@ impl MainBody {
         let end = widget_tail(lines, &classes, &headers, &gaps, closed, end);
         keep[start..=end].fill(true);
         self.keep_second_bodies(&scores, &gaps, (start, end, total), &mut keep);
-        // As for any stronger stretch above the body, `earlier-body` times its total is
-        // enough: the article comes before the comments and sidebars that outscore it.
-        let floor = ((total as f64 * self.earlier_body).ceil() as i64).max(self.min_body_chars);
-        if let Some((from, to)) =
+        // A short post's sentences above the body need what any stretch above it needs
+        // (`earlier-body` times its total): the article comes before the comments and
+        // sidebars that outscore it.
+        if let Some((from, to)) = self.floors(total).1.and_then(|floor| {
             earlier_sentences(lines, &classes, &weights, &scores, &gaps, start, floor)
-        {
+        }) {
             keep[from..=to].fill(true);
         }
         // The headline is over the article's start: the first stretch kept.
@@ -426,18 +426,7 @@ impl MainBody {
         (start, end, total): (usize, usize, i64),
         keep: &mut [bool],
     ) {
-        // A ratio of 0 turns its side off.
-        let floor = |ratio: f64| {
-            (ratio > 0.0).then(|| {
-                self.min_body_chars
-                    .max((total as f64 * ratio).ceil() as i64)
-            })
-        };
-        let below = floor(self.second_body);
-        let above = [below, floor(self.earlier_body)]
-            .into_iter()
-            .flatten()
-            .min();
+        let (below, above) = self.floors(total);
         if above.is_none() {
             return;
         }
@@ -454,6 +443,25 @@ impl MainBody {
                 parts.push((from + e + 1, to));
             }
         }
+    }
+
+    /// What another stretch must score to stay beside a body of `total`, below it and
+    /// above it: `second-body` times the total below, the lower of that and
+    /// `earlier-body` times it above (never under `min-body-chars`). A ratio of 0 turns
+    /// its side off.
+    fn floors(&self, total: i64) -> (Option<i64>, Option<i64>) {
+        let floor = |ratio: f64| {
+            (ratio > 0.0).then(|| {
+                self.min_body_chars
+                    .max((total as f64 * ratio).ceil() as i64)
+            })
+        };
+        let below = floor(self.second_body);
+        let above = [below, floor(self.earlier_body)]
+            .into_iter()
+            .flatten()
+            .min();
+        (below, above)
     }
 
     /// The bit of the language whose stopwords the longer lines use most (ties: the
@@ -714,16 +722,16 @@ mod tests {
             earlier_sentences(&lines, &classes, &weights, &scores, &gaps, 8, 200),
             Some((3, 5))
         );
-        // A line of few stopwords that ends no sentence is no prose however read: it
-        // scores as it did, and the post (135) no longer outweighs the sidebar's 200.
-        // The post's sentences are the page's notice (a copyright line) or hold one:
-        // the notice scores as it did, and the post (135) no longer reaches 200.
+        // A sentence that holds the page's copyright notice scores as it did, and the
+        // post (135) no longer reaches 200.
         let noticed = text.replace("decisions stall.", "decisions stall. © 2012 Example Media.");
         let lines = crate::detect::survivors_of(&noticed);
         assert_eq!(
             earlier_sentences(&lines, &classes, &weights, &scores, &gaps, 8, 200),
             None
         );
+        // A line of few stopwords that ends no sentence is no prose however read: it
+        // scores as it did, and the post (135) no longer outweighs the sidebar's 200.
         let unfinished = text.replace("decisions stall.", "decisions stall");
         let lines = crate::detect::survivors_of(&unfinished);
         assert_eq!(
